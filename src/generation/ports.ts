@@ -1,0 +1,46 @@
+// The ports a generation runs against (DESIGN §1). runGeneration only sees these interfaces;
+// env decides which adapter fills each one.
+import type { FileMap, ValidationCheck, ValidationReport } from '@/types/versioning';
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface GenerationRequest {
+  versionNumber: number;
+  prompt: string;
+  /** The base version's files in full; empty for v1. */
+  baseFiles: FileMap;
+  /** Recent chat of the project, oldest first, not including `prompt`. */
+  history: ChatTurn[];
+}
+
+export interface ModelUsage {
+  promptTokens?: number;
+  completionTokens?: number;
+  ttftMs?: number;
+  totalMs?: number;
+}
+
+/**
+ * A model writes the DESIGN §7 text format (<plan>, <file>, <delete>, <summary>) as a stream of text
+ * chunks. Chunk boundaries are arbitrary. `usage` is filled in once the stream has ended.
+ */
+export interface ModelAdapter {
+  readonly name: string;
+  stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<string>;
+  lastUsage?(): ModelUsage | undefined;
+}
+
+export interface SandboxRunOptions {
+  signal?: AbortSignal;
+  /** Routes the version declares, e.g. ["GET /books", "POST /books"]. */
+  routes: string[];
+  onCheck?: (check: ValidationCheck) => void;
+}
+
+export interface SandboxAdapter {
+  readonly name: string;
+  validate(files: FileMap, options: SandboxRunOptions): Promise<ValidationReport>;
+}

@@ -1,0 +1,74 @@
+// The one place that reads process.env. Every backend is chosen here (DESIGN §1), so the rest of the
+// server asks `env.backends` instead of probing variables itself.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Embedded database folder (PGlite). */
+  FORGE_DATA_DIR: z.string().default('.data/pglite'),
+  /** Delay between offline-generator chunks, so people can watch it type. 0 in tests. */
+  FORGE_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(2000).default(12),
+  /** How many generations the local queue runs at once. */
+  FORGE_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** Set to "skip" to record the sandbox step as skipped (e.g. machines without npm access). */
+  FORGE_SANDBOX: z.enum(['auto', 'local', 'skip']).default('auto'),
+  /** Minutes a completed version's stream_buffer rows are kept. */
+  FORGE_BUFFER_RETENTION_MINUTES: z.coerce.number().int().min(1).default(60),
+
+  DATABASE_URL: optionalString.pipe(z.string().url().optional()),
+
+  NEXT_PUBLIC_SUPABASE_URL: optionalString.pipe(z.string().url().optional()),
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: optionalString,
+  SUPABASE_SERVICE_ROLE_KEY: optionalString,
+
+  TRIGGER_SECRET_KEY: optionalString,
+  TRIGGER_PROJECT_REF: optionalString,
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  OPENAI_MODEL: z.string().default('gpt-4o'),
+
+  E2B_API_KEY: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Backends {
+  database: 'pglite' | 'postgres';
+  stream: 'long-poll' | 'supabase-realtime';
+  jobs: 'local-queue' | 'trigger.dev';
+  model: 'offline' | 'openai';
+  sandbox: 'local' | 'e2b' | 'skip';
+  users: 'local' | 'supabase-auth';
+}
+
+export function decideBackends(env: Env): Backends {
+  const supabase = Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_ANON_KEY);
+  return {
+    database: env.DATABASE_URL ? 'postgres' : 'pglite',
+    stream: supabase && env.SUPABASE_SERVICE_ROLE_KEY ? 'supabase-realtime' : 'long-poll',
+    jobs: env.TRIGGER_SECRET_KEY ? 'trigger.dev' : 'local-queue',
+    // A base URL alone is enough: local OpenAI-compatible servers (Ollama, LM Studio) take any key.
+    model: env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'offline',
+    sandbox: env.FORGE_SANDBOX === 'skip' ? 'skip' : env.E2B_API_KEY ? 'e2b' : 'local',
+    users: supabase ? 'supabase-auth' : 'local',
+  };
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+export const backends: Backends = decideBackends(env);

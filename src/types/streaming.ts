@@ -1,0 +1,56 @@
+// The stream events of DESIGN §3. Pure types and one zod schema: imported by the server,
+// the browser and scripts alike, so nothing here may touch I/O.
+import { z } from 'zod';
+
+export const STEP_NAMES = ['planning', 'analyzing', 'generating', 'validating', 'complete'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+export const FILE_OPERATIONS = ['created', 'modified', 'deleted'] as const;
+export type FileOperation = (typeof FILE_OPERATIONS)[number];
+
+/** Why a version ended. `completed` is the only one that makes it a usable base. */
+export const STOP_REASONS = ['completed', 'stopped', 'model_error', 'timeout', 'invalid_output', 'interrupted', 'validation_failed'] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+const eventBodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('version:start'), versionNumber: z.number().int(), baseVersionId: z.string().nullable() }),
+  z.object({ type: z.literal('step'), name: z.enum(STEP_NAMES) }),
+  z.object({ type: z.literal('planning'), message: z.string(), files: z.array(z.string()).optional() }),
+  z.object({ type: z.literal('file:generating'), filePath: z.string() }),
+  z.object({ type: z.literal('code:chunk'), filePath: z.string(), chunk: z.string(), startLine: z.number().int() }),
+  z.object({ type: z.literal('file:complete'), filePath: z.string(), operation: z.enum(FILE_OPERATIONS) }),
+  z.object({ type: z.literal('validation:start') }),
+  z.object({
+    type: z.literal('validation:result'),
+    check: z.string(),
+    ok: z.boolean(),
+    skipped: z.boolean().optional(),
+    detail: z.string(),
+  }),
+  z.object({ type: z.literal('version:complete'), summary: z.string(), filesChanged: z.number().int() }),
+  z.object({ type: z.literal('error'), message: z.string(), reason: z.enum(STOP_REASONS).optional() }),
+]);
+
+export type StreamEventBody = z.infer<typeof eventBodySchema>;
+
+/** What every stored / delivered event carries besides its body. */
+export interface StreamEventEnvelope {
+  versionId: string;
+  /** 1, 2, 3 ... per version, with no gaps. */
+  seq: number;
+  /** ISO timestamp of when the publisher accepted the event. */
+  at: string;
+}
+
+export type StreamEvent = StreamEventBody & StreamEventEnvelope;
+export type StreamEventType = StreamEvent['type'];
+
+export const streamEventSchema = z.intersection(
+  eventBodySchema,
+  z.object({ versionId: z.string(), seq: z.number().int().positive(), at: z.string() }),
+);
+
+/** Events after which a version produces no more events. */
+export function isTerminalEvent(event: Pick<StreamEvent, 'type'>): boolean {
+  return event.type === 'version:complete' || event.type === 'error';
+}

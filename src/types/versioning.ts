@@ -1,0 +1,54 @@
+// Version and file shapes shared by the server, the browser and scripts. No I/O.
+import type { FileOperation, StopReason } from './streaming';
+
+export const VERSION_STATUSES = ['pending', 'generating', 'validating', 'complete', 'failed'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** Statuses during which a version still produces events; a project has at most one such version. */
+export const ACTIVE_STATUSES: readonly VersionStatus[] = ['pending', 'generating', 'validating'];
+
+/**
+ * Compact fast-diff operations (DESIGN §4): `[0, n]` keep n chars, `[-1, n]` delete n chars,
+ * `[1, "text"]` insert. Lengths count UTF-16 code units, as JavaScript strings do.
+ */
+export type DiffOp = [0, number] | [-1, number] | [1, string];
+
+/** A version's files: path → full content. */
+export type FileMap = Record<string, string>;
+
+export interface ValidationCheck {
+  check: string;
+  ok: boolean;
+  skipped?: boolean;
+  detail: string;
+  durationMs?: number;
+}
+
+export interface ValidationReport {
+  sandbox: string;
+  checks: ValidationCheck[];
+  ok: boolean;
+  durationMs: number;
+}
+
+export interface VersionSummary {
+  id: string;
+  projectId: string;
+  versionNumber: number;
+  baseVersionId: string | null;
+  baseVersionNumber: number | null;
+  prompt: string;
+  title: string | null;
+  summary: string | null;
+  status: VersionStatus;
+  stopReason: StopReason | null;
+  error: string | null;
+  validation: ValidationReport | null;
+  model: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  /** Per changed file of this version against its base. */
+  changes: Array<{ filePath: string; operation: FileOperation }>;
+}
+
+export type { FileOperation, StopReason };

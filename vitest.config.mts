@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'trigger/**/*.test.ts'],
+    // Playwright owns e2e/; Vitest must never pick up its specs.
+    exclude: ['e2e/**', 'node_modules/**', '.next/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    globalSetup: ['src/test/global-setup.ts'],
+    env: { NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0' },
+  },
+});
