@@ -1,2 +1,5 @@
-// Filled in by the database test harness.
-export default async function globalSetup(): Promise<void> {}
+import { ensureMigratedDump } from './pglite-dump';
+
+export default async function globalSetup(): Promise<void> {
+  await ensureMigratedDump();
+}

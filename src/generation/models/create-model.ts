@@ -1,0 +1,14 @@
+// Picks the model adapter the environment asks for.
+import type { Backends, Env } from '@/server/env';
+import type { ModelAdapter } from '../ports';
+import { createOfflineModel } from '../offline/offline-model';
+import { createOpenAIModel } from './openai-model';
+
+export function createModel(env: Env, backends: Backends): ModelAdapter {
+  switch (backends.model) {
+    case 'offline':
+      return createOfflineModel({ chunkDelayMs: env.FORGE_OFFLINE_CHUNK_DELAY_MS });
+    case 'openai':
+      return createOpenAIModel({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL });
+  }
+}

@@ -1,0 +1,119 @@
+// What the model is told (DESIGN §7, issue 4). Pure: request in, chat messages out.
+// v2+ sends the base files IN FULL while they fit a budget: a model that sees only excerpts rewrites
+// code it cannot see, and an iteration should cost its change, not the whole project.
+import type { FileMap } from '@/types/versioning';
+import type { ChatTurn, GenerationRequest } from './ports';
+
+export interface PromptMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export const GENERATED_API_CONTRACT = `The API you write must follow this contract, because it is installed, started and probed automatically:
+- Node.js 20 with TypeScript. A package.json whose "npm start" serves the API on process.env.PORT (build in "prestart" or "build" if you compile).
+- GET /health answers 200 with {"status":"ok"}.
+- Every route is listed in an openapi.json (OpenAPI 3.1) at the project root.
+- Keep dependencies few and pinned to exact versions; no native modules, no install scripts.
+- Validate request bodies; answer bad input with 400 and a JSON error, unknown ids with 404, never crash on input.`;
+
+export const OUTPUT_FORMAT = `Answer ONLY in this format, with no markdown fences:
+<plan title="2-4 word title">path/one.ts create; path/two.ts modify; path/old.ts delete</plan>
+<file path="relative/path.ts">
+...the whole file content...
+</file>
+<delete path="relative/old.ts"/>
+<summary>What you changed and why, in a few sentences for the chat.</summary>
+Paths are relative to the project root, use forward slashes, and never start with / or contain "..".`;
+
+export function systemPrompt(versionNumber: number): string {
+  const task =
+    versionNumber === 1
+      ? 'You write complete, runnable HTTP APIs from a description. Write every file the project needs.'
+      : 'You change an existing HTTP API as requested. Write ONLY the files you create, modify or delete; ' +
+        'every file you write replaces that file completely, so write it whole. Files you do not mention stay as they are.';
+  return `${task}\n\n${GENERATED_API_CONTRACT}\n\n${OUTPUT_FORMAT}`;
+}
+
+/** A rough token count (4 characters a token), enough to keep the context inside a budget. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** One line per file the budget could not hold: what it is, so the model knows not to recreate it. */
+function summariseFile(path: string, content: string): string {
+  const exported = [...content.matchAll(/export\s+(?:default\s+)?(?:async\s+)?(?:function|const|class|interface|type)\s+(\w+)/g)]
+    .map((match) => match[1])
+    .slice(0, 12);
+  const lines = content.split('\n').length;
+  return `- ${path} (${lines} lines${exported.length ? `; exports ${exported.join(', ')}` : ''})`;
+}
+
+/**
+ * Base files for the prompt: whole files, smallest first so more of them fit, then a summary line for
+ * each file beyond the budget.
+ */
+export function describeBaseFiles(files: FileMap, tokenBudget: number): { text: string; fullFiles: string[]; summarised: string[] } {
+  const paths = Object.keys(files).sort((a, b) => files[a]!.length - files[b]!.length || a.localeCompare(b));
+  const full: string[] = [];
+  const summarised: string[] = [];
+  let used = 0;
+  for (const path of paths) {
+    const block = `<file path="${path}">\n${files[path]}\n</file>`;
+    const cost = estimateTokens(block);
+    if (used + cost <= tokenBudget) {
+      full.push(path);
+      used += cost;
+    } else {
+      summarised.push(path);
+    }
+  }
+  full.sort();
+  summarised.sort();
+  const sections = [full.map((path) => `<file path="${path}">\n${files[path]}\n</file>`).join('\n')];
+  if (summarised.length) {
+    sections.push(
+      `These files also exist but are not shown in full (do not rewrite them unless the request needs it):\n` +
+        summarised.map((path) => summariseFile(path, files[path]!)).join('\n'),
+    );
+  }
+  return { text: sections.join('\n\n'), fullFiles: full, summarised };
+}
+
+function describeHistory(history: ChatTurn[], maxChars: number): string {
+  const lines: string[] = [];
+  let used = 0;
+  for (const turn of [...history].reverse()) {
+    const line = `${turn.role}: ${turn.content.length > 600 ? `${turn.content.slice(0, 600)}…` : turn.content}`;
+    if (used + line.length > maxChars) break;
+    lines.unshift(line);
+    used += line.length;
+  }
+  return lines.join('\n');
+}
+
+export interface PromptBudget {
+  /** Tokens the base files may take in a v2+ prompt. */
+  baseFilesTokens: number;
+  historyChars: number;
+}
+
+export const DEFAULT_PROMPT_BUDGET: PromptBudget = { baseFilesTokens: 24_000, historyChars: 4_000 };
+
+export function buildPromptMessages(request: GenerationRequest, budget: PromptBudget = DEFAULT_PROMPT_BUDGET): PromptMessage[] {
+  const system: PromptMessage = { role: 'system', content: systemPrompt(request.versionNumber) };
+  if (Object.keys(request.baseFiles).length === 0) {
+    return [system, { role: 'user', content: request.prompt }];
+  }
+  const base = describeBaseFiles(request.baseFiles, budget.baseFilesTokens);
+  const history = describeHistory(request.history, budget.historyChars);
+  const user = [
+    `The current version (v${request.versionNumber - 1} or the version the user picked) has these files:`,
+    base.text,
+    history ? `Recent conversation:\n${history}` : '',
+    `USER REQUEST: ${request.prompt}`,
+    'Write only the files you create, modify or delete, each in full, then the summary.',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return [system, { role: 'user', content: user }];
+}

@@ -1,0 +1,227 @@
+// One version, start to finish (DESIGN §2): generate → publish → persist → validate → finish.
+// The local queue and the Trigger.dev task both call this; it never imports Next or React.
+import type { StopReason, StreamEventBody } from '@/types/streaming';
+import type { FileMap, ValidationReport } from '@/types/versioning';
+import type { Database } from '@/server/db/client';
+import { insertChatMessage, listChatMessages } from '@/server/store/chat-store';
+import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-store';
+import { readVersionFiles, writeVersionFiles } from '@/server/store/version-files-store';
+import {
+  claimPendingVersion,
+  finishVersion,
+  markFirstChunk,
+  recordGenerationOutput,
+  recordValidation,
+  setVersionStatus,
+  type VersionRow,
+} from '@/server/store/versions-store';
+import { registerGeneration, unregisterGeneration } from './active-generations';
+import { createFileBlockParser } from './file-block-parser';
+import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
+import { createPublisher, type Publisher } from './publisher';
+import type { ChatTurn, ModelAdapter, SandboxAdapter } from './ports';
+import type { StreamEvent } from '@/types/streaming';
+
+export interface GenerationDeps {
+  db: Database;
+  model: ModelAdapter;
+  /** null when validation is switched off; `sandboxSkipReason` then says why. */
+  sandbox: SandboxAdapter | null;
+  sandboxSkipReason?: string;
+  /** Called after each durable write of events (wakes long-polls in this process). */
+  onEventsWritten?: (versionId: string) => void;
+  /** Connected mode: a best-effort copy of each batch to the project's realtime channel. */
+  broadcast?: (projectId: string, events: StreamEvent[]) => Promise<void>;
+  flushIntervalMs?: number;
+  /** How long the model may stream before the version fails with `timeout`. */
+  modelTimeoutMs?: number;
+}
+
+export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
+
+const HISTORY_TURNS = 10;
+
+class GenerationFailure extends Error {
+  constructor(
+    readonly reason: StopReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeModelError(error: unknown, signal: AbortSignal): GenerationFailure {
+  if (signal.aborted) {
+    return signal.reason === 'timeout'
+      ? new GenerationFailure('timeout', 'The model took too long and was stopped. Try again, or ask for a smaller change.')
+      : new GenerationFailure('stopped', 'Stopped by the user. The partial output is shown but was not saved.');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new GenerationFailure('model_error', `The model failed: ${message}`);
+}
+
+async function recentHistory(db: Database, version: VersionRow): Promise<ChatTurn[]> {
+  const messages = await listChatMessages(db, version.projectId);
+  return messages
+    .filter((message) => message.versionId !== version.id && message.role !== 'system')
+    .slice(-HISTORY_TURNS)
+    .map((message) => ({ role: message.role as ChatTurn['role'], content: message.content }));
+}
+
+async function streamModelOutput(
+  deps: GenerationDeps,
+  version: VersionRow,
+  baseFiles: FileMap,
+  publisher: Publisher,
+  signal: AbortSignal,
+) {
+  const parser = createFileBlockParser();
+  const collector = createOutputCollector(baseFiles);
+  let sawFirstChunk = false;
+  const publish = (bodies: StreamEventBody[]) => {
+    for (const body of bodies) {
+      if (!sawFirstChunk && body.type === 'code:chunk') {
+        sawFirstChunk = true;
+        markFirstChunk(deps.db, version.id, new Date()).catch(() => {});
+        publisher.emit({ type: 'step', name: 'generating' });
+      }
+      publisher.emit(body);
+    }
+  };
+  const request = {
+    versionNumber: version.versionNumber,
+    prompt: version.prompt,
+    baseFiles,
+    history: await recentHistory(deps.db, version),
+  };
+  try {
+    for await (const text of deps.model.stream(request, { signal })) {
+      if (signal.aborted) break;
+      for (const event of parser.push(text)) publish(collector.accept(event));
+    }
+    if (signal.aborted) throw new Error('aborted');
+  } catch (error) {
+    throw describeModelError(error, signal);
+  }
+  for (const event of parser.end()) publish(collector.accept(event));
+  return collector.output;
+}
+
+async function validateVersion(deps: GenerationDeps, files: FileMap, publisher: Publisher, signal: AbortSignal) {
+  publisher.emit({ type: 'step', name: 'validating' });
+  publisher.emit({ type: 'validation:start' });
+  if (!deps.sandbox) {
+    const detail = deps.sandboxSkipReason ?? 'Validation is switched off.';
+    publisher.emit({ type: 'validation:result', check: 'sandbox', ok: true, skipped: true, detail });
+    return { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail }] } satisfies ValidationReport;
+  }
+  return deps.sandbox.validate(files, {
+    signal,
+    routes: [],
+    onCheck: (check) => publisher.emit({ type: 'validation:result', ...check }),
+  });
+}
+
+/**
+ * Runs a pending version. Idempotent: a version that another worker already claimed, or that has
+ * ended, is left alone (`skipped`), so a retried task or a re-queued id does no harm.
+ */
+export async function runGeneration(versionId: string, deps: GenerationDeps): Promise<GenerationOutcome> {
+  const version = await claimPendingVersion(deps.db, versionId);
+  if (!version) return { status: 'skipped' };
+
+  const controller = registerGeneration(versionId);
+  const timeout = setTimeout(() => controller.abort('timeout'), deps.modelTimeoutMs ?? 10 * 60_000);
+  const publisher = createPublisher(
+    versionId,
+    {
+      write: async (events) => {
+        await insertStreamEvents(deps.db, events);
+        deps.onEventsWritten?.(versionId);
+      },
+      broadcast: deps.broadcast ? (events) => deps.broadcast!(version.projectId, events) : undefined,
+    },
+    {
+      startAfterSeq: await lastStreamSeq(deps.db, versionId),
+      flushIntervalMs: deps.flushIntervalMs,
+      onBroadcastError: (error) => console.warn(`[realtime] broadcast failed for ${versionId}:`, error),
+    },
+  );
+
+  try {
+    publisher.emit({ type: 'version:start', versionNumber: version.versionNumber, baseVersionId: version.baseVersionId });
+    publisher.emit({ type: 'step', name: 'planning' });
+    const base = version.baseVersionId ? await readVersionFiles(deps.db, version.baseVersionId) : { files: {}, problems: [] };
+    const baseFiles = base.files;
+    publisher.emit({ type: 'step', name: 'analyzing' });
+    if (version.baseVersionId) {
+      publisher.emit({ type: 'planning', message: `Read ${Object.keys(baseFiles).length} files of the base version` });
+    }
+
+    const output = await streamModelOutput(deps, version, baseFiles, publisher, controller.signal);
+    clearTimeout(timeout);
+    const message = assistantMessage(output);
+
+    if (output.truncatedFiles.length > 0) {
+      throw new GenerationFailure(
+        'invalid_output',
+        `The model's output ended in the middle of ${output.truncatedFiles.join(', ')}, so nothing was saved. Try again.` +
+          (message ? `\n\n${message}` : ''),
+      );
+    }
+    const changed = Object.keys(output.writtenFiles).length + output.deletedFiles.length;
+    if (changed === 0) {
+      throw new GenerationFailure('invalid_output', message || 'The model answered without any files, so no version was made.');
+    }
+
+    const files = applyCollectedChanges(baseFiles, output);
+    const written = await writeVersionFiles(deps.db, {
+      versionId,
+      baseVersionId: version.baseVersionId,
+      baseFiles,
+      targetFiles: files,
+    });
+    const summary = output.summary ?? `Wrote ${changed} file(s).`;
+    await recordGenerationOutput(deps.db, versionId, {
+      title: versionTitle(output, version.prompt, version.versionNumber),
+      summary,
+      aiResponse: message || summary,
+      model: deps.model.name,
+      usage: deps.model.lastUsage?.() ?? null,
+      isSnapshot: written.isSnapshot,
+    });
+    await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: message || summary });
+
+    await setVersionStatus(deps.db, versionId, 'validating');
+    const report = await validateVersion(deps, files, publisher, controller.signal);
+    await recordValidation(deps.db, versionId, report);
+    if (!report.ok) {
+      const failed = report.checks.filter((check) => !check.ok && !check.skipped).map((check) => check.check);
+      throw new GenerationFailure('validation_failed', `Validation failed: ${failed.join(', ')}. Use Fix to ask for a repair.`);
+    }
+
+    // Terminal events are durable before the status flips, so a client that sees the version ended
+    // has already been able to read every event of it.
+    publisher.emit({ type: 'step', name: 'complete' });
+    publisher.emit({ type: 'version:complete', summary, filesChanged: written.changedFiles.length });
+    await publisher.close();
+    await finishVersion(deps.db, versionId, { status: 'complete', stopReason: 'completed' });
+    return { status: 'complete', stopReason: 'completed' };
+  } catch (error) {
+    const failure =
+      error instanceof GenerationFailure
+        ? error
+        : new GenerationFailure('model_error', `Generation failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof GenerationFailure)) console.error(`[generation] ${versionId} failed:`, error);
+    if (failure.reason !== 'validation_failed') {
+      await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: failure.message });
+    }
+    publisher.emit({ type: 'error', message: failure.message, reason: failure.reason });
+    await publisher.close();
+    await finishVersion(deps.db, versionId, { status: 'failed', stopReason: failure.reason, error: failure.message });
+    return { status: 'failed', stopReason: failure.reason, error: failure.message };
+  } finally {
+    clearTimeout(timeout);
+    unregisterGeneration(versionId);
+  }
+}

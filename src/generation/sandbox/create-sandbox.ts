@@ -1,0 +1,15 @@
+// Picks the sandbox adapter the environment asks for.
+import type { Backends, Env } from '@/server/env';
+import type { SandboxAdapter } from '../ports';
+import { createLocalSandbox } from './local-sandbox';
+
+export async function createSandbox(env: Env, backends: Backends): Promise<{ adapter: SandboxAdapter | null; skipReason?: string }> {
+  switch (backends.sandbox) {
+    case 'skip':
+      return { adapter: null, skipReason: 'Validation is switched off (FORGE_SANDBOX=skip).' };
+    case 'e2b':
+      return { adapter: null, skipReason: 'E2B_API_KEY is set, but the E2B sandbox is not part of this build yet; the version was not validated.' };
+    case 'local':
+      return { adapter: createLocalSandbox() };
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { createVersion, getVersion, getVersionFiles, listVersions, stopVersion } from '../../handlers/versions';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
+import { idSchema, promptSchema } from '../schemas';
+
+export const versionsRouter = createTRPCRouter({
+  create: protectedProcedure
+    .input(z.object({ projectId: idSchema, prompt: promptSchema, baseVersionId: idSchema.optional() }))
+    .mutation(({ ctx, input }) => createVersion(ctx.handler, input)),
+  list: protectedProcedure
+    .input(z.object({ projectId: idSchema }))
+    .query(({ ctx, input }) => listVersions(ctx.handler, input)),
+  get: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .query(({ ctx, input }) => getVersion(ctx.handler, input)),
+  files: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .query(({ ctx, input }) => getVersionFiles(ctx.handler, input)),
+  stop: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .mutation(({ ctx, input }) => stopVersion(ctx.handler, input)),
+});

@@ -1,0 +1,12 @@
+// Input pieces shared by several procedures' schemas.
+import { z } from 'zod';
+
+export const MAX_PROMPT_LENGTH = 8000;
+
+export const idSchema = z.uuid({ error: 'Must be an id (uuid).' });
+
+export const promptSchema = z
+  .string({ error: 'The prompt must be text.' })
+  .trim()
+  .min(1, 'Write what the API should do first.')
+  .max(MAX_PROMPT_LENGTH, `Keep the prompt under ${MAX_PROMPT_LENGTH} characters.`);

@@ -1,0 +1,156 @@
+// The spine through the tRPC routers, on PGlite and (when configured) on real Postgres:
+// prompt → streamed v1 → v2 → switch, plus the errors a person or a script can run into.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
+import { createAppServices, type AppServices } from '../app-services';
+import { decideBackends, parseEnv } from '../env';
+import { forgetCachedVersionFiles } from '../store/version-files-store';
+import type { DatabaseHandle } from '../db/client';
+import { testDatabases } from '@/test/test-database';
+import type { StreamEvent } from '@/types/streaming';
+import { createCaller } from './root';
+import { LOCAL_USER_ID } from './trpc';
+
+const BOOKSTORE = 'A REST API for a bookstore with authors and books';
+
+async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+for (const database of testDatabases) {
+  describe.skipIf(Boolean(database.skip))(`spine on ${database.name}`, () => {
+    let handle: DatabaseHandle;
+    let services: AppServices;
+    let caller: ReturnType<typeof createCaller>;
+
+    beforeAll(async () => {
+      handle = await database.open();
+      const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip' });
+      services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+      caller = createCaller({ services, userId: LOCAL_USER_ID });
+    });
+    afterAll(async () => {
+      await services?.close();
+      await handle?.close();
+    });
+
+    async function readWholeStream(versionId: string): Promise<StreamEvent[]> {
+      const events: StreamEvent[] = [];
+      for (let afterSeq = 0; ; ) {
+        const answer = await caller.stream.since({ versionId, afterSeq, waitMs: 5000 });
+        events.push(...answer.events);
+        afterSeq = answer.lastSeq;
+        const last = events.at(-1);
+        if (last && (last.type === 'version:complete' || last.type === 'error')) return events;
+        if (answer.events.length === 0 && (answer.status === 'complete' || answer.status === 'failed')) return events;
+      }
+    }
+
+    it('creates v1 from a prompt, streams it with gap-free seq, and stores runnable files', async () => {
+      const created = await caller.projects.create({ prompt: BOOKSTORE });
+      expect(created.versionNumber).toBe(1);
+
+      const events = await readWholeStream(created.versionId);
+      expect(events.map((event) => event.seq)).toEqual(events.map((_, index) => index + 1));
+      expect(events[0]).toMatchObject({ type: 'version:start', versionNumber: 1 });
+      expect(events.at(-1)).toMatchObject({ type: 'version:complete' });
+
+      const streamed = new Map<string, string>();
+      for (const event of events) {
+        if (event.type === 'code:chunk') streamed.set(event.filePath, (streamed.get(event.filePath) ?? '') + event.chunk);
+      }
+      const { files } = await caller.versions.files({ versionId: created.versionId });
+      expect(Object.keys(files)).toEqual(expect.arrayContaining(['package.json', 'src/index.ts', 'src/routes/authors.ts', 'src/routes/books.ts']));
+      // What the viewer typed is exactly what was saved.
+      for (const [path, content] of streamed) expect(files[path]).toBe(content);
+
+      const [version] = await caller.versions.list({ projectId: created.projectId });
+      expect(version).toMatchObject({ status: 'complete', stopReason: 'completed', versionNumber: 1 });
+      const messages = await caller.messages.list({ projectId: created.projectId });
+      expect(messages.map((message) => message.role)).toEqual(['user', 'assistant']);
+    });
+
+    it('makes v2 from the latest complete version and keeps v1 intact for switching back', async () => {
+      const { projectId, versionId: v1Id } = await caller.projects.create({ prompt: BOOKSTORE });
+      await services.queue.idle();
+      const v1Files = (await caller.versions.files({ versionId: v1Id })).files;
+
+      const v2 = await caller.versions.create({ projectId, prompt: 'Add a reviews resource' });
+      expect(v2.versionNumber).toBe(2);
+      await services.queue.idle();
+
+      const versions = await caller.versions.list({ projectId });
+      expect(versions[1]).toMatchObject({ status: 'complete', baseVersionId: v1Id, baseVersionNumber: 1 });
+      expect(versions[1]!.changes).toContainEqual({ filePath: 'src/routes/reviews.ts', operation: 'created' });
+      expect(versions[1]!.changes.map((change) => change.filePath)).not.toContain('src/routes/authors.ts');
+
+      forgetCachedVersionFiles();
+      const v2Files = (await caller.versions.files({ versionId: v2.versionId })).files;
+      expect(v2Files['src/routes/reviews.ts']).toContain('reviews');
+      expect(v2Files['src/routes/books.ts']).toBe(v1Files['src/routes/books.ts']);
+      expect((await caller.versions.files({ versionId: v1Id })).files).toEqual(v1Files);
+    });
+
+    it('refuses a second generation on a project while one is active, with CONFLICT', async () => {
+      const { projectId } = await caller.projects.create({ prompt: BOOKSTORE });
+      const error = await trpcErrorOf(caller.versions.create({ projectId, prompt: 'Add a reviews resource' }));
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toMatch(/still being generated/);
+      await services.queue.idle();
+    });
+
+    it('numbers racing creates uniquely: one wins, the rest get CONFLICT', async () => {
+      const { projectId } = await caller.projects.create({ prompt: BOOKSTORE });
+      await services.queue.idle();
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => caller.versions.create({ projectId, prompt: 'Add a reviews resource' })),
+      );
+      const won = results.filter((result) => result.status === 'fulfilled');
+      expect(won).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'rejected') expect((result.reason as TRPCError).code).toBe('CONFLICT');
+      }
+      await services.queue.idle();
+      expect((await caller.versions.list({ projectId })).map((version) => version.versionNumber)).toEqual([1, 2]);
+    });
+
+    it('answers bad input with a typed BAD_REQUEST and writes nothing', async () => {
+      const before = (await caller.projects.list()).length;
+      expect((await trpcErrorOf(caller.projects.create({ prompt: '   ' }))).code).toBe('BAD_REQUEST');
+      expect((await trpcErrorOf(caller.projects.create({ prompt: 'x'.repeat(9000) }))).code).toBe('BAD_REQUEST');
+      expect((await trpcErrorOf(caller.versions.files({ versionId: 'not-a-uuid' }))).code).toBe('BAD_REQUEST');
+      expect((await trpcErrorOf(caller.stream.since({ versionId: crypto.randomUUID(), afterSeq: -1, waitMs: 0 }))).code).toBe('BAD_REQUEST');
+      expect((await caller.projects.list()).length).toBe(before);
+    });
+
+    it('answers unknown or foreign ids with NOT_FOUND', async () => {
+      expect((await trpcErrorOf(caller.versions.files({ versionId: crypto.randomUUID() }))).code).toBe('NOT_FOUND');
+      const { projectId } = await caller.projects.create({ prompt: BOOKSTORE });
+      await services.queue.idle();
+      const stranger = createCaller({ services, userId: crypto.randomUUID() });
+      expect((await trpcErrorOf(stranger.projects.get({ projectId }))).code).toBe('NOT_FOUND');
+      expect((await trpcErrorOf(stranger.messages.list({ projectId }))).code).toBe('NOT_FOUND');
+    });
+
+    it('long-polls: waits for new events and answers as soon as they are written', async () => {
+      const { versionId } = await caller.projects.create({ prompt: BOOKSTORE });
+      await services.queue.idle();
+      const all = await readWholeStream(versionId);
+      const started = Date.now();
+      const answer = await caller.stream.since({ versionId, afterSeq: all.length, waitMs: 2000 });
+      // An ended version answers at once, with nothing new.
+      expect(answer.events).toEqual([]);
+      expect(answer.status).toBe('complete');
+      expect(Date.now() - started).toBeLessThan(1500);
+      // Resuming from the middle gives exactly the rest.
+      const middle = Math.floor(all.length / 2);
+      const rest = await caller.stream.since({ versionId, afterSeq: middle, waitMs: 0 });
+      expect(rest.events.map((event) => event.seq)).toEqual(all.slice(middle).map((event) => event.seq));
+    });
+  });
+}

@@ -1,0 +1,97 @@
+// Wires the ports to their adapters once per process (DESIGN §1). Next's HMR re-imports modules,
+// so the instance lives on globalThis: a second PGlite on the same folder would lose data.
+import { env, backends, type Backends, type Env } from './env';
+import { openDatabase, type Database, type DatabaseHandle } from './db/client';
+import { applyMigrations } from './db/migrate';
+import { notifyStreamAppended } from './stream/stream-notifier';
+import { pruneStreamBuffer } from './store/stream-buffer-store';
+import { createLocalQueue, type LocalQueue } from '@/generation/queue/local-queue';
+import { runGeneration, type GenerationDeps } from '@/generation/run-generation';
+import { recoverInterruptedVersions } from '@/generation/recover-interrupted';
+import { createModel } from '@/generation/models/create-model';
+import { createSandbox } from '@/generation/sandbox/create-sandbox';
+
+export interface AppServices {
+  handle: DatabaseHandle;
+  db: Database;
+  backends: Backends;
+  queue: LocalQueue;
+  generationDeps: GenerationDeps;
+  enqueueVersion(versionId: string, projectId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  env: Env;
+  backends: Backends;
+  /** An already-open database (tests); otherwise opened from env. */
+  handle?: DatabaseHandle;
+  /** Tests turn off the periodic buffer pruning. */
+  maintenance?: boolean;
+}
+
+/** What runGeneration needs, for this process's queue or a Trigger.dev worker alike. */
+export async function createGenerationDeps(env: Env, chosen: Backends, db: Database): Promise<GenerationDeps> {
+  const sandbox = await createSandbox(env, chosen);
+  return {
+    db,
+    model: createModel(env, chosen),
+    sandbox: sandbox.adapter,
+    sandboxSkipReason: sandbox.skipReason,
+    onEventsWritten: notifyStreamAppended,
+  };
+}
+
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const handle =
+    options.handle ??
+    (await openDatabase(
+      options.env.DATABASE_URL
+        ? { kind: 'postgres', url: options.env.DATABASE_URL }
+        : { kind: 'pglite', dataDir: options.env.FORGE_DATA_DIR },
+    ));
+  if (!options.handle && handle.kind === 'pglite') await applyMigrations(handle);
+
+  const generationDeps = await createGenerationDeps(options.env, options.backends, handle.db);
+  const queue = createLocalQueue({
+    concurrency: options.env.FORGE_QUEUE_CONCURRENCY,
+    run: (versionId) => runGeneration(versionId, generationDeps),
+  });
+  await recoverInterruptedVersions(handle.db, (versionId) => queue.enqueue(versionId));
+
+  const timers: NodeJS.Timeout[] = [];
+  if (options.maintenance !== false) {
+    const retentionMs = options.env.FORGE_BUFFER_RETENTION_MINUTES * 60_000;
+    const prune = () => pruneStreamBuffer(handle.db, new Date(Date.now() - retentionMs)).catch((error: unknown) => console.warn('[stream] prune failed:', error));
+    timers.push(setInterval(prune, Math.min(retentionMs, 10 * 60_000)).unref());
+  }
+
+  return {
+    handle,
+    db: handle.db,
+    backends: options.backends,
+    queue,
+    generationDeps,
+    async enqueueVersion(versionId) {
+      queue.enqueue(versionId);
+    },
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      await queue.idle();
+      if (!options.handle) await handle.close();
+    },
+  };
+}
+
+const SERVICES_KEY = Symbol.for('api-forge.app-services');
+type GlobalWithServices = typeof globalThis & { [SERVICES_KEY]?: Promise<AppServices> };
+
+/** The process-wide services, opened on first use. */
+export function getAppServices(): Promise<AppServices> {
+  const holder = globalThis as GlobalWithServices;
+  holder[SERVICES_KEY] ??= createAppServices({ env, backends }).catch((error: unknown) => {
+    delete holder[SERVICES_KEY];
+    throw error;
+  });
+  return holder[SERVICES_KEY];
+}

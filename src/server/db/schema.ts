@@ -1,0 +1,75 @@
+// Drizzle's typed view of the tables. The SQL in supabase/migrations/ is the source of truth;
+// keep this file in step with it (the db tests fail when a column is missing on either side).
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { StreamEvent } from '@/types/streaming';
+import type { DiffOp, ValidationReport, VersionStatus } from '@/types/versioning';
+import type { StopReason } from '@/types/streaming';
+import type { ModelUsage } from '@/generation/ports';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const projects = pgTable('projects', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  ownerId: uuid('owner_id').notNull(),
+  name: text('name').notNull(),
+  ...timestamps,
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const apiVersions = pgTable('api_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull(),
+  versionNumber: integer('version_number').notNull(),
+  baseVersionId: uuid('base_version_id'),
+  prompt: text('prompt').notNull(),
+  title: text('title'),
+  summary: text('summary'),
+  aiResponse: text('ai_response'),
+  status: text('status').$type<VersionStatus>().notNull().default('pending'),
+  stopReason: text('stop_reason').$type<StopReason>(),
+  error: text('error'),
+  validation: jsonb('validation').$type<ValidationReport>(),
+  model: text('model'),
+  usage: jsonb('usage').$type<ModelUsage>(),
+  isSnapshot: boolean('is_snapshot').notNull().default(false),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  firstChunkAt: timestamp('first_chunk_at', { withTimezone: true }),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+  ...timestamps,
+});
+
+export const versionFiles = pgTable('version_files', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  versionId: uuid('version_id').notNull(),
+  filePath: text('file_path').notNull(),
+  operation: text('operation').$type<'created' | 'modified' | 'deleted' | 'unchanged'>().notNull(),
+  contentDiff: jsonb('content_diff').$type<DiffOp[]>(),
+  fullContent: text('full_content'),
+  contentHash: text('content_hash'),
+  ...timestamps,
+});
+
+export const chatMessages = pgTable('chat_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull(),
+  versionId: uuid('version_id'),
+  role: text('role').$type<'user' | 'assistant' | 'system'>().notNull(),
+  content: text('content').notNull(),
+  ...timestamps,
+});
+
+export const streamBuffer = pgTable(
+  'stream_buffer',
+  {
+    versionId: uuid('version_id').notNull(),
+    seq: integer('seq').notNull(),
+    event: jsonb('event').$type<StreamEvent>().notNull(),
+    ...timestamps,
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.seq] })],
+);
+
+export const schema = { projects, apiVersions, versionFiles, chatMessages, streamBuffer };

@@ -1,0 +1,32 @@
+import { insertChatMessage } from '../store/chat-store';
+import { insertProject, listProjects, projectNameFromPrompt } from '../store/projects-store';
+import { insertVersion } from '../store/versions-store';
+import { requireProject } from './access';
+import type { HandlerContext } from './context';
+
+export interface CreatedVersion {
+  projectId: string;
+  versionId: string;
+  versionNumber: number;
+}
+
+/** `/ask`: the project, its v1 and the user's first message in one transaction, then the job. */
+export async function createProject(ctx: HandlerContext, input: { prompt: string }): Promise<CreatedVersion> {
+  const created = await ctx.db.transaction(async (tx) => {
+    const project = await insertProject(tx, { ownerId: ctx.userId, name: projectNameFromPrompt(input.prompt) });
+    const version = await insertVersion(tx, { projectId: project.id, prompt: input.prompt, baseVersionId: null });
+    await insertChatMessage(tx, { projectId: project.id, versionId: version.id, role: 'user', content: input.prompt });
+    return { projectId: project.id, versionId: version.id, versionNumber: version.versionNumber };
+  });
+  await ctx.enqueueVersion(created.versionId, created.projectId);
+  return created;
+}
+
+export async function getProject(ctx: HandlerContext, input: { projectId: string }) {
+  const project = await requireProject(ctx, input.projectId);
+  return { id: project.id, name: project.name, createdAt: project.createdAt, updatedAt: project.updatedAt };
+}
+
+export function listUserProjects(ctx: HandlerContext) {
+  return listProjects(ctx.db, ctx.userId);
+}

@@ -1,0 +1,136 @@
+import { abortGeneration } from '@/generation/active-generations';
+import type { StopReason } from '@/types/streaming';
+import type { VersionSummary } from '@/types/versioning';
+import { ForgeError, isUniqueViolation } from '../errors';
+import { insertChatMessage } from '../store/chat-store';
+import { touchProject } from '../store/projects-store';
+import { insertStreamEvents, lastStreamSeq } from '../store/stream-buffer-store';
+import { listVersionChanges, readVersionFiles } from '../store/version-files-store';
+import {
+  findActiveVersion,
+  finishVersion,
+  insertVersion,
+  latestCompleteVersion,
+  listProjectVersions,
+  type VersionRow,
+} from '../store/versions-store';
+import { requireProject, requireVersion } from './access';
+import type { HandlerContext } from './context';
+import type { CreatedVersion } from './projects';
+
+/** A version can be built upon when its files were saved: complete, or failed only at validation. */
+function hasSavedFiles(version: VersionRow): boolean {
+  return version.status === 'complete' || (version.status === 'failed' && version.stopReason === 'validation_failed');
+}
+
+function toSummary(
+  row: VersionRow,
+  numberById: Map<string, number>,
+  changes: VersionSummary['changes'],
+): VersionSummary {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    versionNumber: row.versionNumber,
+    baseVersionId: row.baseVersionId,
+    baseVersionNumber: row.baseVersionId ? (numberById.get(row.baseVersionId) ?? null) : null,
+    prompt: row.prompt,
+    title: row.title,
+    summary: row.summary,
+    status: row.status,
+    stopReason: row.stopReason,
+    error: row.error,
+    validation: row.validation,
+    model: row.model,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+    changes,
+  };
+}
+
+export async function createVersion(
+  ctx: HandlerContext,
+  input: { projectId: string; prompt: string; baseVersionId?: string },
+): Promise<CreatedVersion> {
+  await requireProject(ctx, input.projectId);
+  const active = await findActiveVersion(ctx.db, input.projectId);
+  if (active) {
+    throw new ForgeError('CONFLICT', `v${active.versionNumber} is still being generated. Wait for it to finish or stop it first.`);
+  }
+  let baseVersionId: string | null = null;
+  if (input.baseVersionId) {
+    const { version: base } = await requireVersion(ctx, input.baseVersionId);
+    if (base.projectId !== input.projectId) throw new ForgeError('BAD_REQUEST', 'The base version belongs to another project.');
+    if (!hasSavedFiles(base)) {
+      throw new ForgeError('BAD_REQUEST', `v${base.versionNumber} has no saved files (it ${base.status === 'failed' ? 'failed' : 'is not finished'}); pick another base.`);
+    }
+    baseVersionId = base.id;
+  } else {
+    baseVersionId = (await latestCompleteVersion(ctx.db, input.projectId))?.id ?? null;
+  }
+
+  let created: CreatedVersion;
+  try {
+    created = await ctx.db.transaction(async (tx) => {
+      const version = await insertVersion(tx, { projectId: input.projectId, prompt: input.prompt, baseVersionId });
+      await insertChatMessage(tx, { projectId: input.projectId, versionId: version.id, role: 'user', content: input.prompt });
+      await touchProject(tx, input.projectId);
+      return { projectId: input.projectId, versionId: version.id, versionNumber: version.versionNumber };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ForgeError('CONFLICT', 'Another version of this project was just started. Wait for it to finish or stop it first.');
+    }
+    throw error;
+  }
+  await ctx.enqueueVersion(created.versionId, created.projectId);
+  return created;
+}
+
+export async function listVersions(ctx: HandlerContext, input: { projectId: string }): Promise<VersionSummary[]> {
+  await requireProject(ctx, input.projectId);
+  const rows = await listProjectVersions(ctx.db, input.projectId);
+  const numberById = new Map(rows.map((row) => [row.id, row.versionNumber]));
+  const changes = await listVersionChanges(ctx.db, rows.map((row) => row.id));
+  return rows.map((row) => toSummary(row, numberById, changes.get(row.id) ?? []));
+}
+
+export async function getVersion(ctx: HandlerContext, input: { versionId: string }): Promise<VersionSummary> {
+  const { version } = await requireVersion(ctx, input.versionId);
+  const numberById = new Map<string, number>([[version.id, version.versionNumber]]);
+  if (version.baseVersionId) {
+    const { version: base } = await requireVersion(ctx, version.baseVersionId);
+    numberById.set(base.id, base.versionNumber);
+  }
+  const changes = await listVersionChanges(ctx.db, [version.id]);
+  return toSummary(version, numberById, changes.get(version.id) ?? []);
+}
+
+/** The whole file tree of one version. A version without saved files has none yet. */
+export async function getVersionFiles(ctx: HandlerContext, input: { versionId: string }) {
+  const { version } = await requireVersion(ctx, input.versionId);
+  if (!hasSavedFiles(version)) return { versionId: version.id, files: {}, problems: [], complete: false };
+  const { files, problems } = await readVersionFiles(ctx.db, version.id);
+  return { versionId: version.id, files, problems, complete: true };
+}
+
+const STOPPED_MESSAGE = 'Stopped by the user. The partial output is shown but was not saved.';
+
+export async function stopVersion(ctx: HandlerContext, input: { versionId: string }): Promise<{ stopped: boolean }> {
+  const { version } = await requireVersion(ctx, input.versionId);
+  if (version.status === 'complete' || version.status === 'failed') {
+    throw new ForgeError('CONFLICT', `v${version.versionNumber} has already ended.`);
+  }
+  if (abortGeneration(version.id)) return { stopped: true };
+  // Not running in this process: still queued, or owned by a worker elsewhere. End it here; the
+  // worker's own finish is then a no-op because finishVersion only ends active versions.
+  const reason: StopReason = 'stopped';
+  if (await finishVersion(ctx.db, version.id, { status: 'failed', stopReason: reason, error: STOPPED_MESSAGE })) {
+    const seq = (await lastStreamSeq(ctx.db, version.id)) + 1;
+    await insertStreamEvents(ctx.db, [
+      { type: 'error', message: STOPPED_MESSAGE, reason, versionId: version.id, seq, at: new Date().toISOString() },
+    ]);
+    await insertChatMessage(ctx.db, { projectId: version.projectId, versionId: version.id, role: 'assistant', content: STOPPED_MESSAGE });
+  }
+  return { stopped: true };
+}

@@ -1,0 +1,37 @@
+// Wakes long-polls in this process when their version's buffer grows. Writers in another process
+// (a Trigger.dev worker) are seen by the long-poll's periodic re-check instead.
+import { EventEmitter } from 'node:events';
+
+const NOTIFIER_KEY = Symbol.for('api-forge.stream-notifier');
+type GlobalWithNotifier = typeof globalThis & { [NOTIFIER_KEY]?: EventEmitter };
+
+function emitter(): EventEmitter {
+  const holder = globalThis as GlobalWithNotifier;
+  if (!holder[NOTIFIER_KEY]) {
+    holder[NOTIFIER_KEY] = new EventEmitter();
+    holder[NOTIFIER_KEY].setMaxListeners(0);
+  }
+  return holder[NOTIFIER_KEY];
+}
+
+export function notifyStreamAppended(versionId: string): void {
+  emitter().emit(versionId);
+}
+
+/** Resolves true when `versionId` gets new events, false after `timeoutMs` or on abort. */
+export function waitForStreamAppend(versionId: string, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const bus = emitter();
+    const finish = (woken: boolean) => {
+      clearTimeout(timer);
+      bus.off(versionId, onAppend);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(woken);
+    };
+    const onAppend = () => finish(true);
+    const onAbort = () => finish(false);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    bus.on(versionId, onAppend);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,124 @@
+// A local HTTP server that speaks OpenAI's chat-completions streaming wire format (SSE `data:` lines
+// of chat.completion.chunk objects, then `[DONE]`), driven by scripted responses. Tests and the
+// benchmark point the real `openai` SDK at it, so everything but the network hop to a provider is real.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type ScriptedResponse =
+  | {
+      kind: 'stream';
+      text: string;
+      /** Characters per SSE chunk (default 16, about 4 tokens). */
+      chunkSize?: number;
+      chunkDelayMs?: number;
+      firstTokenDelayMs?: number;
+      /** Destroy the connection after this many characters: a provider dropping mid-stream. */
+      dropAfterChars?: number;
+    }
+  | { kind: 'error'; status: number; message: string; retryAfterSeconds?: number };
+
+export interface RecordedRequest {
+  body: { model: string; messages: Array<{ role: string; content: string }>; stream?: boolean; [key: string]: unknown };
+}
+
+export interface OpenAIFixtureServer {
+  /** Base URL for the SDK, ending in /v1. */
+  baseURL: string;
+  requests: RecordedRequest[];
+  /** Queues responses, used one per request in order. */
+  respondWith(...responses: ScriptedResponse[]): void;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+}
+
+function chunkPayload(id: string, model: string, delta: Record<string, string>, finishReason: string | null) {
+  return { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+}
+
+async function writeStream(response: ServerResponse, script: Extract<ScriptedResponse, { kind: 'stream' }>, body: RecordedRequest['body']) {
+  const id = `chatcmpl-fixture-${Date.now()}`;
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
+  if (script.firstTokenDelayMs) await sleep(script.firstTokenDelayMs);
+  send(chunkPayload(id, body.model, { role: 'assistant', content: '' }, null));
+  const size = script.chunkSize ?? 16;
+  let sent = 0;
+  for (let offset = 0; offset < script.text.length; offset += size) {
+    if (response.destroyed) return;
+    const piece = script.text.slice(offset, offset + size);
+    send(chunkPayload(id, body.model, { content: piece }, null));
+    sent += piece.length;
+    if (script.dropAfterChars !== undefined && sent >= script.dropAfterChars) {
+      // Let what was written reach the client first, as a real mid-stream drop would.
+      await sleep(50);
+      response.socket?.destroy();
+      return;
+    }
+    if (script.chunkDelayMs) await sleep(script.chunkDelayMs);
+  }
+  send(chunkPayload(id, body.model, {}, 'stop'));
+  const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage;
+  if (includeUsage) {
+    const promptChars = body.messages.reduce((total, message) => total + message.content.length, 0);
+    send({
+      id,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [],
+      usage: { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(script.text.length / 4), total_tokens: 0 },
+    });
+  }
+  response.end('data: [DONE]\n\n');
+}
+
+export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
+  const queue: ScriptedResponse[] = [];
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+
+  const server = createServer(async (request, response) => {
+    if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      return;
+    }
+    const body = JSON.parse(await readBody(request)) as RecordedRequest['body'];
+    requests.push({ body });
+    const script = queue.shift() ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
+    if (script.kind === 'error') {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (script.retryAfterSeconds !== undefined) headers['retry-after'] = String(script.retryAfterSeconds);
+      response.writeHead(script.status, headers).end(JSON.stringify({ error: { message: script.message, type: 'fixture_error' } }));
+      return;
+    }
+    await writeStream(response, script, body);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    respondWith: (...responses) => queue.push(...responses),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
