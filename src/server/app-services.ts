@@ -10,6 +10,9 @@ import { runGeneration, type GenerationDeps } from '@/generation/run-generation'
 import { recoverInterruptedVersions } from '@/generation/recover-interrupted';
 import { createModel } from '@/generation/models/create-model';
 import { createSandbox } from '@/generation/sandbox/create-sandbox';
+import { createTriggerEnqueuer } from '@/generation/queue/trigger-queue';
+import { ForgeError } from './errors';
+import { finishVersion, listPendingVersions } from './store/versions-store';
 
 export interface AppServices {
   handle: DatabaseHandle;
@@ -57,7 +60,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     concurrency: options.env.FORGE_QUEUE_CONCURRENCY,
     run: (versionId) => runGeneration(versionId, generationDeps),
   });
-  await recoverInterruptedVersions(handle.db, (versionId) => queue.enqueue(versionId));
+  const enqueueVersion = createEnqueuer(options, handle.db, queue);
+  if (options.backends.jobs === 'local-queue') {
+    await recoverInterruptedVersions(handle.db, (versionId) => queue.enqueue(versionId));
+  } else {
+    // Versions in flight belong to Trigger.dev workers; only never-handed-over ones are sent again
+    // (the idempotency key makes that safe).
+    for (const pending of await listPendingVersions(handle.db)) await enqueueVersion(pending.id, pending.projectId).catch(() => {});
+  }
 
   const timers: NodeJS.Timeout[] = [];
   if (options.maintenance !== false) {
@@ -72,14 +82,29 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     backends: options.backends,
     queue,
     generationDeps,
-    async enqueueVersion(versionId) {
-      queue.enqueue(versionId);
-    },
+    enqueueVersion,
     async close() {
       for (const timer of timers) clearInterval(timer);
       await queue.idle();
       if (!options.handle) await handle.close();
     },
+  };
+}
+
+const ENQUEUE_FAILED_MESSAGE = 'The version could not be handed to the job queue';
+
+/** Local queue or Trigger.dev; a version that cannot be handed over ends failed instead of waiting forever. */
+function createEnqueuer(options: AppServicesOptions, db: Database, queue: LocalQueue): AppServices['enqueueVersion'] {
+  if (options.backends.jobs === 'local-queue') return async (versionId) => queue.enqueue(versionId);
+  const enqueueOnTrigger = createTriggerEnqueuer({ secretKey: options.env.TRIGGER_SECRET_KEY!, baseURL: options.env.TRIGGER_API_URL });
+  return async (versionId, projectId) => {
+    try {
+      await enqueueOnTrigger(versionId, projectId);
+    } catch (error) {
+      const message = `${ENQUEUE_FAILED_MESSAGE} (Trigger.dev: ${error instanceof Error ? error.message : String(error)}). Try again.`;
+      await finishVersion(db, versionId, { status: 'failed', stopReason: 'interrupted', error: message });
+      throw new ForgeError('BAD_GATEWAY', message);
+    }
   };
 }
 

@@ -29,6 +29,8 @@ const envSchema = z.object({
 
   TRIGGER_SECRET_KEY: optionalString,
   TRIGGER_PROJECT_REF: optionalString,
+  /** Self-hosted Trigger.dev; the SDK's default (the hosted service) otherwise. */
+  TRIGGER_API_URL: optionalString.pipe(z.string().url().optional()),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),

@@ -1,6 +1,6 @@
 // Errors the server functions throw for a person to read. The tRPC layer maps `code` to an HTTP
 // status; nothing else needs to know about tRPC.
-export type ForgeErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED';
+export type ForgeErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'BAD_GATEWAY';
 
 export class ForgeError extends Error {
   constructor(

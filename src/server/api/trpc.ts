@@ -5,19 +5,21 @@ import { ZodError, z } from 'zod';
 import { getAppServices, type AppServices } from '../app-services';
 import { ForgeError } from '../errors';
 import type { HandlerContext } from '../handlers/context';
+import { LOCAL_USER_ID, resolveUserId } from '../auth/resolve-user';
+import { env } from '../env';
 
-/** The one user of embedded mode (no sign-in; the server binds 127.0.0.1). */
-export const LOCAL_USER_ID = '00000000-0000-4000-8000-000000000001';
+export { LOCAL_USER_ID };
 
 export interface TRPCContext {
   services: AppServices;
-  userId: string;
+  /** null: no valid session (connected mode only). */
+  userId: string | null;
   signal?: AbortSignal;
 }
 
 export async function createTRPCContext(options: { headers: Headers; signal?: AbortSignal; services?: AppServices }): Promise<TRPCContext> {
   const services = options.services ?? (await getAppServices());
-  return { services, userId: LOCAL_USER_ID, signal: options.signal };
+  return { services, userId: await resolveUserId(options.headers, env, services.backends), signal: options.signal };
 }
 
 const t = initTRPC.context<TRPCContext>().create({
@@ -45,6 +47,7 @@ export const publicProcedure = t.procedure.use(mapForgeErrors);
 
 /** Every procedure that touches a project: resolves the user and hands handlers a HandlerContext. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first (or send an access token as "Authorization: Bearer <token>").' });
   const handlerContext: HandlerContext = {
     db: ctx.services.db,
     userId: ctx.userId,

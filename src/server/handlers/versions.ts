@@ -19,7 +19,7 @@ import type { HandlerContext } from './context';
 import type { CreatedVersion } from './projects';
 
 /** A version can be built upon when its files were saved: complete, or failed only at validation. */
-function hasSavedFiles(version: VersionRow): boolean {
+export function hasSavedFiles(version: VersionRow): boolean {
   return version.status === 'complete' || (version.status === 'failed' && version.stopReason === 'validation_failed');
 }
 

@@ -72,6 +72,14 @@ export async function listVersionIdsWithStatus(db: Database, statuses: VersionSt
   return rows.map((row) => row.id);
 }
 
+export async function listPendingVersions(db: Database): Promise<Array<{ id: string; projectId: string }>> {
+  return db
+    .select({ id: apiVersions.id, projectId: apiVersions.projectId })
+    .from(apiVersions)
+    .where(eq(apiVersions.status, 'pending'))
+    .orderBy(asc(apiVersions.queuedAt));
+}
+
 export async function setVersionStatus(db: Database, versionId: string, status: VersionStatus): Promise<void> {
   await db.update(apiVersions).set({ status }).where(eq(apiVersions.id, versionId));
 }
@@ -107,4 +115,34 @@ export async function finishVersion(
     .where(and(eq(apiVersions.id, versionId), inArray(apiVersions.status, ['pending', 'generating', 'validating'])))
     .returning({ id: apiVersions.id });
   return rows.length > 0;
+}
+
+/**
+ * A version that is complete the moment it is made: a restore copies files, no model runs. Numbered
+ * like any other, so history only ever grows.
+ */
+export async function insertCompletedVersion(
+  db: Database,
+  input: { projectId: string; prompt: string; baseVersionId: string | null; title: string; summary: string; validation: ValidationReport | null },
+): Promise<VersionRow> {
+  const now = new Date();
+  const [row] = await db
+    .insert(apiVersions)
+    .values({
+      projectId: input.projectId,
+      prompt: input.prompt,
+      baseVersionId: input.baseVersionId,
+      title: input.title,
+      summary: input.summary,
+      aiResponse: input.summary,
+      validation: input.validation,
+      model: 'restore',
+      status: 'complete',
+      stopReason: 'completed',
+      startedAt: now,
+      completedAt: now,
+      versionNumber: sql`(select coalesce(max(version_number), 0) + 1 from api_versions where project_id = ${input.projectId})`,
+    })
+    .returning();
+  return row!;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareVersions, restoreVersion } from '../../handlers/version-history';
 import { createVersion, getVersion, getVersionFiles, listVersions, stopVersion } from '../../handlers/versions';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { idSchema, promptSchema } from '../schemas';
@@ -19,4 +20,10 @@ export const versionsRouter = createTRPCRouter({
   stop: protectedProcedure
     .input(z.object({ versionId: idSchema }))
     .mutation(({ ctx, input }) => stopVersion(ctx.handler, input)),
+  restore: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .mutation(({ ctx, input }) => restoreVersion(ctx.handler, input)),
+  compare: protectedProcedure
+    .input(z.object({ fromVersionId: idSchema, toVersionId: idSchema }))
+    .query(({ ctx, input }) => compareVersions(ctx.handler, input)),
 });

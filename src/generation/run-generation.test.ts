@@ -1,0 +1,148 @@
+// runGeneration with the real `openai` SDK against the OpenAI-wire fixture: every way a model
+// stream goes wrong ends with a clear reason in the chat, and earlier versions stay intact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '@/server/app-services';
+import { createCaller } from '@/server/api/root';
+import { LOCAL_USER_ID } from '@/server/api/trpc';
+import { decideBackends, parseEnv } from '@/server/env';
+import type { DatabaseHandle } from '@/server/db/client';
+import { openPgliteTestDatabase } from '@/test/test-database';
+import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
+
+function fileBlock(path: string, content: string) {
+  return `<file path="${path}">\n${content}</file>\n`;
+}
+
+function tenFileProject(): string {
+  const files = Array.from({ length: 10 }, (_, index) => fileBlock(`src/module${index}.ts`, `export const value${index} = ${index};\n`));
+  return `<plan title="Ten modules">ten files</plan>\n${files.join('')}<summary>Ten modules.</summary>`;
+}
+
+describe('runGeneration with an OpenAI-compatible model', () => {
+  let fixture: OpenAIFixtureServer;
+  let handle: DatabaseHandle;
+  let services: AppServices;
+  let caller: ReturnType<typeof createCaller>;
+
+  beforeAll(async () => {
+    fixture = await startOpenAIFixtureServer();
+    handle = await openPgliteTestDatabase();
+    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, OPENAI_MODEL: 'fixture-model', FORGE_SANDBOX: 'skip' });
+    services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+    caller = createCaller({ services, userId: LOCAL_USER_ID });
+  });
+  afterAll(async () => {
+    await services?.close();
+    await handle?.close();
+    await fixture?.close();
+  });
+
+  async function createProjectWithV1() {
+    fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 7 });
+    const created = await caller.projects.create({ prompt: 'Ten modules' });
+    await services.queue.idle();
+    return created;
+  }
+
+  async function lastVersion(projectId: string) {
+    return (await caller.versions.list({ projectId })).at(-1)!;
+  }
+
+  async function lastAssistantMessage(projectId: string) {
+    return (await caller.messages.list({ projectId })).filter((message) => message.role === 'assistant').at(-1)!.content;
+  }
+
+  it('streams with tags split mid-token and records the model and its usage', async () => {
+    const { projectId, versionId } = await createProjectWithV1();
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'complete', model: 'fixture-model', title: 'Ten modules' });
+    expect(Object.keys((await caller.versions.files({ versionId })).files)).toHaveLength(10);
+    const [row] = await handle.query<{ usage: { completionTokens: number; ttftMs: number } }>('select usage from api_versions where id = $1', [versionId]);
+    expect(row!.usage.completionTokens).toBeGreaterThan(0);
+  });
+
+  it('a v2 that touches one file of ten sends the files and gets back one file', async () => {
+    const { projectId } = await createProjectWithV1();
+    const oneFile = `<plan title="Change module 3">src/module3.ts modify</plan>\n${fileBlock('src/module3.ts', 'export const value3 = 33;\n')}<summary>Changed module 3.</summary>`;
+    fixture.respondWith({ kind: 'stream', text: oneFile });
+    const v2 = await caller.versions.create({ projectId, prompt: 'Set module 3 to 33' });
+    await services.queue.idle();
+
+    const request = fixture.requests.at(-1)!.body;
+    const userMessage = request.messages.at(-1)!.content;
+    for (let index = 0; index < 10; index++) expect(userMessage).toContain(`export const value${index} = ${index};`);
+    const version = await lastVersion(projectId);
+    expect(version.changes).toEqual([{ filePath: 'src/module3.ts', operation: 'modified' }]);
+    const files = (await caller.versions.files({ versionId: v2.versionId })).files;
+    expect(files['src/module3.ts']).toBe('export const value3 = 33;\n');
+    expect(files['src/module4.ts']).toBe('export const value4 = 4;\n');
+  });
+
+  it('a stream that drops mid-file fails with the reason and leaves v1 intact', async () => {
+    const { projectId, versionId: v1Id } = await createProjectWithV1();
+    const before = (await caller.versions.files({ versionId: v1Id })).files;
+    fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 20, dropAfterChars: 200 });
+    await caller.versions.create({ projectId, prompt: 'Again' });
+    await services.queue.idle();
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'model_error' });
+    expect(await lastAssistantMessage(projectId)).toMatch(/broke off/);
+    expect((await caller.versions.files({ versionId: v1Id })).files).toEqual(before);
+    // The failed version is never a default base.
+    fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/extra.ts', 'export {};\n')}<summary>x</summary>` });
+    await caller.versions.create({ projectId, prompt: 'Add extra' });
+    await services.queue.idle();
+    expect((await lastVersion(projectId)).baseVersionId).toBe(v1Id);
+  });
+
+  it('retries a 429 before the first token and completes', async () => {
+    fixture.respondWith({ kind: 'error', status: 429, message: 'Rate limit reached', retryAfterSeconds: 0 }, { kind: 'stream', text: tenFileProject() });
+    const { projectId } = await caller.projects.create({ prompt: 'Ten modules' });
+    await services.queue.idle();
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'complete' });
+  });
+
+  it('garbage output fails as invalid output and keeps what the model said', async () => {
+    fixture.respondWith({ kind: 'stream', text: 'Sure! Here is some thoughts about APIs, but no files at all.' });
+    const { projectId } = await caller.projects.create({ prompt: 'Something' });
+    await services.queue.idle();
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'invalid_output' });
+    expect(await lastAssistantMessage(projectId)).toContain('Sure! Here is some thoughts');
+  });
+
+  it('unsafe paths are never written, and are named in the answer', async () => {
+    const text = `${fileBlock('../../etc/passwd', 'root::0:0\n')}${fileBlock('/abs.ts', 'x\n')}${fileBlock('src/ok.ts', 'export {};\n')}<summary>Done.</summary>`;
+    fixture.respondWith({ kind: 'stream', text });
+    const { projectId, versionId } = await caller.projects.create({ prompt: 'Unsafe' });
+    await services.queue.idle();
+    expect(Object.keys((await caller.versions.files({ versionId })).files)).toEqual(['src/ok.ts']);
+    const message = await lastAssistantMessage(projectId);
+    expect(message).toContain('../../etc/passwd');
+    expect(message).toContain('/abs.ts');
+  });
+
+  it('a block that never closes is not saved: the version fails as truncated', async () => {
+    fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/a.ts', 'export {};\n')}<file path="src/b.ts">\nexport const b = ` });
+    const { projectId, versionId } = await caller.projects.create({ prompt: 'Truncated' });
+    await services.queue.idle();
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'invalid_output' });
+    expect(await lastAssistantMessage(projectId)).toMatch(/ended in the middle of src\/b\.ts/);
+    expect((await caller.versions.files({ versionId })).files).toEqual({});
+  });
+
+  it('stop ends a slow stream within a second and keeps the partial output in the stream', async () => {
+    fixture.respondWith({ kind: 'stream', text: tenFileProject().repeat(5), chunkSize: 4, chunkDelayMs: 25 });
+    const { projectId, versionId } = await caller.projects.create({ prompt: 'Slow' });
+    // Wait until code is visible to a client, then stop.
+    for (let seen = 0; seen === 0; ) {
+      const answer = await caller.stream.since({ versionId, afterSeq: 0, waitMs: 2000 });
+      seen = answer.events.filter((event) => event.type === 'code:chunk').length;
+    }
+    const stoppedAt = Date.now();
+    await caller.versions.stop({ versionId });
+    await services.queue.idle();
+    expect(Date.now() - stoppedAt).toBeLessThan(1000);
+    expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'stopped' });
+    const events = (await caller.stream.since({ versionId, afterSeq: 0, waitMs: 0 })).events;
+    expect(events.some((event) => event.type === 'code:chunk')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'error', reason: 'stopped' });
+  });
+});
