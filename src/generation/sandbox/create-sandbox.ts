@@ -10,6 +10,7 @@ export async function createSandbox(env: Env, backends: Backends): Promise<{ ada
     case 'e2b':
       return { adapter: null, skipReason: 'E2B_API_KEY is set, but the E2B sandbox is not part of this build yet; the version was not validated.' };
     case 'local':
-      return { adapter: createLocalSandbox() };
+      // Write routes get an empty JSON body: a 4xx passes, a crash or a 5xx is what we want to catch.
+      return { adapter: createLocalSandbox({ probeWriteRoutes: true }) };
   }
 }

@@ -1,0 +1,109 @@
+// The embedded sandbox (DESIGN §1, §2 step 5): install, build and start a version in a temp dir on
+// this machine, under bubblewrap where it works, then probe /health and the declared routes.
+// Nothing it starts outlives validate(), and its temp dir is always removed.
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { SandboxAdapter, SandboxRunOptions } from '@/generation/ports';
+import type { FileMap, ValidationReport } from '@/types/versioning';
+import { bubblewrapWorks } from './bubblewrap';
+import { CheckList } from './check-list';
+import { collectRoutes } from './declared-routes';
+import { build, install, start } from './npm-steps';
+import { checkHealth, checkRoutes, orderForProbing } from './route-checks';
+import type { RunContext, SandboxSettings } from './run-context';
+import { defaultSandboxSlots, type Semaphore } from './semaphore';
+import { createWorkspace, DEFAULT_SANDBOX_ROOT, removeWorkspace } from './workspace';
+
+/** Any setting left out takes its default; `slots` defaults to one semaphore of 2 shared by all local sandboxes. */
+export type LocalSandboxOptions = Partial<SandboxSettings> & { slots?: Semaphore };
+
+/**
+ * A cache of its own rather than the user's ~/.npm: the child gets its own HOME (and, under
+ * bubblewrap, cannot see the user's), and whatever packages generated projects pull in stay out of
+ * the cache the user's own projects use. Shared by all runs, so a package downloads once.
+ */
+export const DEFAULT_NPM_CACHE_DIR = path.join(tmpdir(), 'api-forge-npm-cache');
+
+const DEFAULTS: SandboxSettings = {
+  installTimeoutMs: 120_000,
+  buildTimeoutMs: 60_000,
+  startTimeoutMs: 20_000,
+  probeTimeoutMs: 5_000,
+  probeBudgetMs: 30_000,
+  maxRoutes: 40,
+  probeWriteRoutes: false,
+  killGraceMs: 2_000,
+  outputTailBytes: 8 * 1024,
+  bubblewrap: 'auto',
+  sandboxRoot: DEFAULT_SANDBOX_ROOT,
+  npmCacheDir: DEFAULT_NPM_CACHE_DIR,
+};
+
+/**
+ * validate() resolves with the report, or rejects with the signal's reason once `options.signal`
+ * aborts (after everything it started is stopped and its temp dir removed).
+ */
+export function createLocalSandbox(options: LocalSandboxOptions = {}): SandboxAdapter {
+  const { slots = defaultSandboxSlots, ...overrides } = options;
+  const settings: SandboxSettings = { ...DEFAULTS };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  return {
+    name: 'local',
+    validate: (files, runOptions) => slots.run(() => validate(files, runOptions, settings), runOptions.signal),
+  };
+}
+
+async function validate(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings): Promise<ValidationReport> {
+  const startedAt = Date.now();
+  const { signal } = options;
+  const isolated = settings.bubblewrap === 'auto' && (await bubblewrapWorks());
+  const routes = collectRoutes(options.routes, files);
+  const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
+  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck);
+
+  if (routes.openApiProblem) {
+    const { path: file, reason } = routes.openApiProblem;
+    checks.record({ check: file, ok: false, detail: `cannot read the routes in ${file}: ${reason}` });
+  }
+  for (const text of routes.unparsed) {
+    checks.skip(`route ${JSON.stringify(text.trim().slice(0, 80))}`, 'not probed: not a "METHOD /path" route');
+  }
+  for (const probe of routes.probes.slice(settings.maxRoutes)) {
+    checks.skip(probe.check, `not probed: only the first ${settings.maxRoutes} routes are`);
+  }
+
+  await mkdir(settings.npmCacheDir, { recursive: true, mode: 0o700 });
+  const workspace = await createWorkspace(settings.sandboxRoot);
+  const run: RunContext = { files, settings, isolated, workspace, checks, signal };
+  let stopServer: (() => Promise<void>) | undefined;
+  try {
+    const prepared = (await runStep(run, 'install', () => install(run))) && (await runStep(run, 'build', () => build(run)));
+    const started = prepared ? await start(run, (stop) => (stopServer = stop)) : undefined;
+    if (started) {
+      await checkHealth(run, started);
+      await checkRoutes(run, started, probes);
+    } else if (prepared && !signal?.aborted) {
+      checks.abandonRest('start failed');
+    }
+  } finally {
+    await stopServer?.();
+    await removeWorkspace(workspace);
+  }
+  signal?.throwIfAborted();
+  return {
+    sandbox: isolated ? 'local (bubblewrap)' : 'local',
+    checks: checks.checks,
+    ok: checks.ok,
+    durationMs: Date.now() - startedAt,
+  };
+}
+
+/** Runs one step; when it fails, every later check is recorded as not run. */
+async function runStep(run: RunContext, name: string, step: () => Promise<boolean>): Promise<boolean> {
+  const passed = await step();
+  if (!passed && !run.signal?.aborted) run.checks.abandonRest(`${name} failed`);
+  return passed && !run.signal?.aborted;
+}
