@@ -132,9 +132,10 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     fixture.respondWith({ kind: 'stream', text: tenFileProject().repeat(5), chunkSize: 4, chunkDelayMs: 25 });
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Slow' });
     // Wait until code is visible to a client, then stop.
-    for (let seen = 0; seen === 0; ) {
-      const answer = await caller.stream.since({ versionId, afterSeq: 0, waitMs: 2000 });
-      seen = answer.events.filter((event) => event.type === 'code:chunk').length;
+    for (let afterSeq = 0, sawCode = false; !sawCode; ) {
+      const answer = await caller.stream.since({ versionId, afterSeq, waitMs: 2000 });
+      sawCode = answer.events.some((event) => event.type === 'code:chunk');
+      afterSeq = answer.lastSeq;
     }
     const stoppedAt = Date.now();
     await caller.versions.stop({ versionId });

@@ -10,8 +10,10 @@ import { runGeneration, type GenerationDeps } from '@/generation/run-generation'
 import { recoverInterruptedVersions } from '@/generation/recover-interrupted';
 import { createModel } from '@/generation/models/create-model';
 import { createSandbox } from '@/generation/sandbox/create-sandbox';
+import { cleanStaleSandboxDirs } from '@/generation/sandbox/workspace';
 import { createTriggerEnqueuer } from '@/generation/queue/trigger-queue';
 import { ForgeError } from './errors';
+import { createStreamBroadcaster } from './realtime/broadcast';
 import { finishVersion, listPendingVersions } from './store/versions-store';
 
 export interface AppServices {
@@ -42,6 +44,7 @@ export async function createGenerationDeps(env: Env, chosen: Backends, db: Datab
     sandbox: sandbox.adapter,
     sandboxSkipReason: sandbox.skipReason,
     onEventsWritten: notifyStreamAppended,
+    broadcast: createStreamBroadcaster(env, chosen),
   };
 }
 
@@ -56,6 +59,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (!options.handle && handle.kind === 'pglite') await applyMigrations(handle);
 
   const generationDeps = await createGenerationDeps(options.env, options.backends, handle.db);
+  if (options.backends.sandbox === 'local' && options.maintenance !== false) {
+    // Temp dirs (and processes) of validations that a crashed server left behind.
+    await cleanStaleSandboxDirs().catch((error: unknown) => console.warn('[sandbox] cleaning stale dirs failed:', error));
+  }
   const queue = createLocalQueue({
     concurrency: options.env.FORGE_QUEUE_CONCURRENCY,
     run: (versionId) => runGeneration(versionId, generationDeps),

@@ -1,0 +1,24 @@
+// Which files a model change touches, found by comparing the renders of the base model and the new
+// one. A later version outputs only these, as DESIGN §2 asks of every model.
+import type { FileMap } from '@/types/versioning';
+
+export interface FileChanges {
+  /** Whole new contents, in render order. */
+  written: Array<{ path: string; content: string; action: 'create' | 'modify' }>;
+  deleted: string[];
+}
+
+/**
+ * Files whose render changed are written, unless the base already holds exactly that content;
+ * files the change does not touch are left as the base has them, even if someone edited them.
+ * Files only the old render had are deleted, if the base still has them.
+ */
+export function changedFiles(baseFiles: FileMap, before: FileMap, after: FileMap): FileChanges {
+  const written: FileChanges['written'] = [];
+  for (const [path, content] of Object.entries(after)) {
+    if (before[path] === content || baseFiles[path] === content) continue;
+    written.push({ path, content, action: Object.hasOwn(baseFiles, path) ? 'modify' : 'create' });
+  }
+  const deleted = Object.keys(before).filter((path) => !Object.hasOwn(after, path) && Object.hasOwn(baseFiles, path));
+  return { written, deleted };
+}

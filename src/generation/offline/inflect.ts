@@ -1,0 +1,84 @@
+// English noun forms and identifier casing for the offline generator. Resource names are single
+// lower-case words; routes use the plural (/books), code the singular (Book, registerBookRoutes).
+// The rules cover regular nouns plus a short list of the irregular ones APIs tend to have.
+
+const IRREGULAR: ReadonlyArray<readonly [singular: string, plural: string]> = [
+  ['person', 'people'],
+  ['child', 'children'],
+  ['man', 'men'],
+  ['woman', 'women'],
+  ['mouse', 'mice'],
+  ['goose', 'geese'],
+  ['tooth', 'teeth'],
+  ['foot', 'feet'],
+  ['criterion', 'criteria'],
+  ['analysis', 'analyses'],
+  ['leaf', 'leaves'],
+  ['life', 'lives'],
+  ['shelf', 'shelves'],
+  ['quiz', 'quizzes'],
+  ['cache', 'caches'],
+  // Nouns ending in -ie, which the -y rule would get wrong (movies → movy).
+  ['movie', 'movies'],
+  ['cookie', 'cookies'],
+  ['calorie', 'calories'],
+  ['zombie', 'zombies'],
+  ['rookie', 'rookies'],
+  ['selfie', 'selfies'],
+  ['smoothie', 'smoothies'],
+  ['pie', 'pies'],
+  ['tie', 'ties'],
+  // Nouns ending in -us whose plural is -uses (houses, causes and the like just add -s).
+  ['status', 'statuses'],
+  ['bus', 'buses'],
+  ['campus', 'campuses'],
+  ['virus', 'viruses'],
+  ['bonus', 'bonuses'],
+];
+
+/** The same word in both forms. */
+const UNCOUNTABLE = new Set(['news', 'series', 'species', 'sheep', 'fish', 'deer', 'equipment', 'feedback', 'information']);
+
+const PLURAL_OF = new Map(IRREGULAR.map(([singular, plural]) => [singular, plural]));
+const SINGULAR_OF = new Map(IRREGULAR.map(([singular, plural]) => [plural, singular]));
+
+export function pluralize(singular: string): string {
+  if (UNCOUNTABLE.has(singular)) return singular;
+  const irregular = PLURAL_OF.get(singular);
+  if (irregular) return irregular;
+  if (/[^aeiou]y$/.test(singular)) return `${singular.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(singular)) return `${singular}es`;
+  return `${singular}s`;
+}
+
+export function singularize(plural: string): string {
+  if (UNCOUNTABLE.has(plural)) return plural;
+  const irregular = SINGULAR_OF.get(plural);
+  if (irregular) return irregular;
+  if (!looksPlural(plural)) return plural;
+  if (/[^aeiou]ies$/.test(plural)) return `${plural.slice(0, -3)}y`;
+  if (/(ss|x|zz|ch|sh)es$/.test(plural)) return plural.slice(0, -2);
+  return plural.slice(0, -1);
+}
+
+/** Whether a word reads as a plural noun: `books`, `people`, `news`; not `bookstore`, `status`, `address`. */
+export function looksPlural(word: string): boolean {
+  if (UNCOUNTABLE.has(word) || SINGULAR_OF.has(word)) return true;
+  if (PLURAL_OF.has(word)) return false;
+  return /[^su]s$/.test(word) && !/(is|ss)$/.test(word);
+}
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** ["release", "date"] → "releaseDate". */
+export function camelCase(words: readonly string[]): string {
+  return words.map((word, index) => (index === 0 ? word.toLowerCase() : capitalize(word.toLowerCase()))).join('');
+}
+
+/** "a book", "an author", "a user": by the sound of the first letters, as far as spelling tells. */
+export function withArticle(word: string): string {
+  const vowelSound = /^[aeiou]/.test(word) && !/^(u[bcdfgjklmnpqrstvwxz][aeiou]|uni|eu|one)/.test(word);
+  return `${vowelSound || /^hour/.test(word) ? 'an' : 'a'} ${word}`;
+}
