@@ -1,5 +1,5 @@
 // `npm run bench [-- <suite>]`: prints each suite's figures beside its target.
-import { runVersioningBench } from './versioning.mts';
+import { runVersioningBench } from './versioning';
 
 const suites: Record<string, () => Promise<Array<[string, string, string]>>> = {
   async versioning() {

@@ -8,7 +8,6 @@ import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-
 import { readVersionFiles, writeVersionFiles } from '@/server/store/version-files-store';
 import {
   claimPendingVersion,
-  finishVersion,
   markFirstChunk,
   recordGenerationOutput,
   recordValidation,
@@ -16,6 +15,7 @@ import {
   type VersionRow,
 } from '@/server/store/versions-store';
 import { registerGeneration, unregisterGeneration } from './active-generations';
+import { endVersionWithEvents } from './end-version';
 import { createFileBlockParser } from './file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
@@ -200,12 +200,18 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       throw new GenerationFailure('validation_failed', `Validation failed: ${failed.join(', ')}. Use Fix to ask for a repair.`);
     }
 
-    // Terminal events are durable before the status flips, so a client that sees the version ended
-    // has already been able to read every event of it.
-    publisher.emit({ type: 'step', name: 'complete' });
-    publisher.emit({ type: 'version:complete', summary, filesChanged: written.changedFiles.length });
     await publisher.close();
-    await finishVersion(deps.db, versionId, { status: 'complete', stopReason: 'completed' });
+    await endVersionWithEvents(
+      deps.db,
+      versionId,
+      { status: 'complete', stopReason: 'completed' },
+      [
+        { type: 'step', name: 'complete' },
+        { type: 'version:complete', summary, filesChanged: written.changedFiles.length },
+      ],
+      publisher.lastSeq,
+    );
+    deps.onEventsWritten?.(versionId);
     return { status: 'complete', stopReason: 'completed' };
   } catch (error) {
     const failure =
@@ -216,9 +222,14 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     if (failure.reason !== 'validation_failed') {
       await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: failure.message });
     }
-    publisher.emit({ type: 'error', message: failure.message, reason: failure.reason });
-    await publisher.close();
-    await finishVersion(deps.db, versionId, { status: 'failed', stopReason: failure.reason, error: failure.message });
+    await publisher.close().catch((flushError: unknown) => console.error(`[generation] ${versionId}: events lost:`, flushError));
+    await endVersionWithEvents(
+      deps.db,
+      versionId,
+      { status: 'failed', stopReason: failure.reason, error: failure.message },
+      [{ type: 'error', message: failure.message, reason: failure.reason }],
+    );
+    deps.onEventsWritten?.(versionId);
     return { status: 'failed', stopReason: failure.reason, error: failure.message };
   } finally {
     clearTimeout(timeout);

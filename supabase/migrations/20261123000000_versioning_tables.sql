@@ -107,6 +107,8 @@ comment on column chat_messages.role is 'user, assistant or system.';
 comment on column chat_messages.content is 'The message text.';
 comment on column chat_messages.created_at is 'When the message was written.';
 create index chat_messages_project_idx on chat_messages (project_id, created_at);
+-- Deleting a version clears its messages' version_id; without this that is a scan.
+create index chat_messages_version_idx on chat_messages (version_id);
 
 create table stream_buffer (
   version_id uuid not null references api_versions (id) on delete cascade,

@@ -1,14 +1,13 @@
 import { abortGeneration } from '@/generation/active-generations';
+import { endVersionWithEvents } from '@/generation/end-version';
 import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { ForgeError, isUniqueViolation } from '../errors';
 import { insertChatMessage } from '../store/chat-store';
 import { touchProject } from '../store/projects-store';
-import { insertStreamEvents, lastStreamSeq } from '../store/stream-buffer-store';
 import { listVersionChanges, readVersionFiles } from '../store/version-files-store';
 import {
   findActiveVersion,
-  finishVersion,
   insertVersion,
   latestCompleteVersion,
   listProjectVersions,
@@ -125,11 +124,8 @@ export async function stopVersion(ctx: HandlerContext, input: { versionId: strin
   // Not running in this process: still queued, or owned by a worker elsewhere. End it here; the
   // worker's own finish is then a no-op because finishVersion only ends active versions.
   const reason: StopReason = 'stopped';
-  if (await finishVersion(ctx.db, version.id, { status: 'failed', stopReason: reason, error: STOPPED_MESSAGE })) {
-    const seq = (await lastStreamSeq(ctx.db, version.id)) + 1;
-    await insertStreamEvents(ctx.db, [
-      { type: 'error', message: STOPPED_MESSAGE, reason, versionId: version.id, seq, at: new Date().toISOString() },
-    ]);
+  const outcome = { status: 'failed', stopReason: reason, error: STOPPED_MESSAGE } as const;
+  if (await endVersionWithEvents(ctx.db, version.id, outcome, [{ type: 'error', message: STOPPED_MESSAGE, reason }])) {
     await insertChatMessage(ctx.db, { projectId: version.projectId, versionId: version.id, role: 'assistant', content: STOPPED_MESSAGE });
   }
   return { stopped: true };

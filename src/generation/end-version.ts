@@ -1,0 +1,40 @@
+// Ends a version and its stream in one transaction: a client that reads the terminal event also
+// reads the final status (and the saved files), and one that reads the final status has every event.
+import type { StopReason, StreamEvent, StreamEventBody } from '@/types/streaming';
+import type { Database } from '@/server/db/client';
+import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-store';
+import { finishVersion } from '@/server/store/versions-store';
+
+export interface VersionOutcome {
+  status: 'complete' | 'failed';
+  stopReason: StopReason;
+  error?: string | null;
+}
+
+class AlreadyEnded extends Error {}
+
+/**
+ * Writes `bodies` as the stream's last events (numbered after `afterSeq`, or after what the buffer
+ * holds) and ends the version. Returns false, writing nothing, when the version had already ended.
+ */
+export async function endVersionWithEvents(
+  db: Database,
+  versionId: string,
+  outcome: VersionOutcome,
+  bodies: StreamEventBody[],
+  afterSeq?: number,
+): Promise<boolean> {
+  try {
+    await db.transaction(async (tx) => {
+      const firstSeq = (afterSeq ?? (await lastStreamSeq(tx, versionId))) + 1;
+      const at = new Date().toISOString();
+      const events = bodies.map((body, index) => ({ ...body, versionId, seq: firstSeq + index, at }) as StreamEvent);
+      if (!(await finishVersion(tx, versionId, outcome))) throw new AlreadyEnded();
+      await insertStreamEvents(tx, events);
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AlreadyEnded) return false;
+    throw error;
+  }
+}
