@@ -1,6 +1,7 @@
 // Picks the sandbox adapter the environment asks for.
 import type { Backends, Env } from '@/server/env';
 import type { SandboxAdapter } from '../ports';
+import { createE2BSandbox } from './e2b-sandbox';
 import { createLocalSandbox } from './local-sandbox';
 
 export async function createSandbox(env: Env, backends: Backends): Promise<{ adapter: SandboxAdapter | null; skipReason?: string }> {
@@ -8,7 +9,7 @@ export async function createSandbox(env: Env, backends: Backends): Promise<{ ada
     case 'skip':
       return { adapter: null, skipReason: 'Validation is switched off (FORGE_SANDBOX=skip).' };
     case 'e2b':
-      return { adapter: null, skipReason: 'E2B_API_KEY is set, but the E2B sandbox is not part of this build yet; the version was not validated.' };
+      return { adapter: createE2BSandbox({ apiKey: env.E2B_API_KEY! }) };
     case 'local':
       // Write routes get an empty JSON body: a 4xx passes, a crash or a 5xx is what we want to catch.
       return { adapter: createLocalSandbox({ probeWriteRoutes: true }) };
