@@ -17,7 +17,7 @@ export async function runGenerateVersionTask(payload: GenerateVersionPayload) {
   }
   const handle = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 2 });
   try {
-    return await runGeneration(payload.versionId, await createGenerationDeps(env, backends, handle.db));
+    return await runGeneration(payload.versionId, createGenerationDeps(env, backends, handle.db));
   } finally {
     await handle.close();
   }

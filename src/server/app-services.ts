@@ -36,8 +36,8 @@ export interface AppServicesOptions {
 }
 
 /** What runGeneration needs, for this process's queue or a Trigger.dev worker alike. */
-export async function createGenerationDeps(env: Env, chosen: Backends, db: Database): Promise<GenerationDeps> {
-  const sandbox = await createSandbox(env, chosen);
+export function createGenerationDeps(env: Env, chosen: Backends, db: Database): GenerationDeps {
+  const sandbox = createSandbox(env, chosen);
   return {
     db,
     model: createModel(env, chosen),
@@ -58,7 +58,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ));
   if (!options.handle && handle.kind === 'pglite') await applyMigrations(handle);
 
-  const generationDeps = await createGenerationDeps(options.env, options.backends, handle.db);
+  const generationDeps = createGenerationDeps(options.env, options.backends, handle.db);
   if (options.backends.sandbox === 'local' && options.maintenance !== false) {
     // Temp dirs (and processes) of validations that a crashed server left behind.
     await cleanStaleSandboxDirs().catch((error: unknown) => console.warn('[sandbox] cleaning stale dirs failed:', error));

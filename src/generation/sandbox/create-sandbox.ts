@@ -4,7 +4,7 @@ import type { SandboxAdapter } from '../ports';
 import { createE2BSandbox } from './e2b-sandbox';
 import { createLocalSandbox } from './local-sandbox';
 
-export async function createSandbox(env: Env, backends: Backends): Promise<{ adapter: SandboxAdapter | null; skipReason?: string }> {
+export function createSandbox(env: Env, backends: Backends): { adapter: SandboxAdapter | null; skipReason?: string } {
   switch (backends.sandbox) {
     case 'skip':
       return { adapter: null, skipReason: 'Validation is switched off (FORGE_SANDBOX=skip).' };

@@ -37,7 +37,7 @@ function createStandIn() {
           const reserved = await reserveFreePort();
           port = reserved.port;
           reserved.release();
-          server = spawn('node', ['server.js'], { cwd: dir, env: { PATH: process.env.PATH, PORT: String(port) }, stdio: 'ignore' });
+          server = spawn('node', ['server.js'], { cwd: dir, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
           return {};
         }
         // Like the SDK: a non-zero exit rejects with an error carrying exitCode / stdout / stderr.
