@@ -69,6 +69,8 @@ for (const database of testDatabases) {
       // What the viewer typed is exactly what was saved.
       for (const [path, content] of streamed) expect(files[path]).toBe(content);
 
+      const listed = (await caller.projects.list()).find((project) => project.id === created.projectId);
+      expect(listed).toMatchObject({ name: BOOKSTORE, versionCount: 1 });
       const [version] = await caller.versions.list({ projectId: created.projectId });
       expect(version).toMatchObject({ status: 'complete', stopReason: 'completed', versionNumber: 1 });
       const messages = await caller.messages.list({ projectId: created.projectId });

@@ -1,7 +1,7 @@
 // Owns writes to `projects`.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { apiVersions, projects } from '../db/schema';
+import { projects } from '../db/schema';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -29,7 +29,9 @@ export async function listProjects(db: Database, ownerId: string) {
       name: projects.name,
       createdAt: projects.createdAt,
       updatedAt: projects.updatedAt,
-      versionCount: sql<number>`(select count(*)::int from ${apiVersions} where ${apiVersions.projectId} = ${projects.id})`,
+      // Spelled out: inside a subquery drizzle leaves column names unqualified, and project_id = id
+      // would then compare two columns of api_versions.
+      versionCount: sql<number>`(select count(*)::int from api_versions v where v.project_id = "projects"."id")`,
     })
     .from(projects)
     .where(eq(projects.ownerId, ownerId))

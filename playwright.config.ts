@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results',
+  workers: 1,
+  retries: 0,
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    viewport: { width: 1440, height: 900 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // The system Chromium; browsers are never downloaded on this machine.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    // The production build, as people run it; its own dist folder never fights a running `next dev`.
+    command: `npm run build && npx next start --hostname 127.0.0.1 --port ${PORT}`,
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NEXT_DIST_DIR: '.next-e2e',
+      // A fresh database every run, so tests never see another run's projects.
+      FORGE_DATA_DIR: `.data/e2e-${Date.now()}`,
+      // Slow enough that files are visibly written, so the spec can watch them stream.
+      FORGE_OFFLINE_CHUNK_DELAY_MS: '15',
+      FORGE_SANDBOX: 'skip',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

@@ -1,0 +1,95 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { GenerationStreamState } from '@/hooks/generation-stream-state';
+import { isOptimisticMessage } from '@/hooks/use-chat-messages';
+import type { VersionSummary } from '@/types/versioning';
+import { ChatMessage, type ChatMessageData } from './chat-message';
+import { chatTimeline } from './chat-timeline';
+import { VersionCard } from './version-card';
+
+interface ChatInterfaceProps {
+  messages: ReadonlyArray<ChatMessageData & { versionId: string | null }>;
+  versions: readonly VersionSummary[];
+  /** The stream followed in this visit, if any. */
+  live: GenerationStreamState | null;
+  selectedVersionId: string | null;
+  isLoading: boolean;
+  /** "Reconnecting…" while the stream retries. */
+  streamError: string | null;
+  onOpenFile: (versionId: string, path: string) => void;
+}
+
+/** How close to the bottom (px) still counts as reading the newest messages. */
+const STICKY_BOTTOM_PX = 96;
+
+export function ChatInterface({ messages, versions, live, selectedVersionId, isLoading, streamError, onOpenFile }: ChatInterfaceProps) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const stickToBottomRef = useRef(true);
+  const timeline = chatTimeline(messages, versions);
+
+  // Follow new content only while the person is at the bottom; scrolling up to read stops it.
+  // Cards grow without the list changing (progress, files), so watch the content's size.
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    const content = contentRef.current;
+    if (!scroller || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (stickToBottomRef.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [isLoading]);
+
+  function onScroll() {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    stickToBottomRef.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICKY_BOTTOM_PX;
+  }
+
+  function errorAlreadyShown(version: VersionSummary): boolean {
+    const error = (live?.versionId === version.id && live.ended?.kind === 'failed' ? live.ended.message : null) ?? version.error;
+    return Boolean(error) && messages.some((message) => message.versionId === version.id && message.role === 'assistant' && message.content === error);
+  }
+
+  return (
+    <div
+      ref={scrollerRef}
+      onScroll={onScroll}
+      className="min-h-0 flex-1 overflow-y-auto px-4 py-5"
+      role="log"
+      aria-relevant="additions"
+      aria-label="Conversation"
+      aria-busy={isLoading}
+      data-testid="chat-log"
+    >
+      {isLoading ? (
+        <p className="text-center text-sm text-zinc-500">Loading conversation…</p>
+      ) : (
+        <div ref={contentRef} className="mx-auto flex max-w-2xl flex-col gap-4">
+          {timeline.map((item) =>
+            item.kind === 'message' ? (
+              <ChatMessage key={item.message.id} message={item.message} pending={isOptimisticMessage(item.message)} />
+            ) : (
+              <VersionCard
+                key={item.version.id}
+                version={item.version}
+                live={live?.versionId === item.version.id ? live : null}
+                errorAlreadyShown={errorAlreadyShown(item.version)}
+                isSelected={item.version.id === selectedVersionId}
+                onOpenFile={onOpenFile}
+              />
+            ),
+          )}
+          {streamError && (
+            <p role="status" className="flex items-center justify-center gap-2 text-xs text-amber-300">
+              <span className="size-1.5 animate-pulse rounded-full bg-amber-400" aria-hidden="true" />
+              {streamError}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildFileTree, defaultFilePath, markersFromChanges, markersFromStream, type FileTreeNode } from './file-tree-model';
+
+function outline(nodes: FileTreeNode[], indent = ''): string[] {
+  return nodes.flatMap((node) =>
+    node.kind === 'folder' ? [`${indent}${node.name}/`, ...outline(node.children, `${indent}  `)] : [`${indent}${node.name}`],
+  );
+}
+
+describe('buildFileTree', () => {
+  it('nests files in folders, folders first, alphabetically', () => {
+    const tree = buildFileTree(['src/routes/books.ts', 'package.json', 'src/index.ts', 'src/routes/authors.ts', 'README.md', 'src/db/store.ts']);
+    expect(outline(tree)).toEqual([
+      'src/',
+      '  db/',
+      '    store.ts',
+      '  routes/',
+      '    authors.ts',
+      '    books.ts',
+      '  index.ts',
+      'package.json',
+      'README.md',
+    ]);
+  });
+
+  it('keeps full paths on files and folders, and lists a path once', () => {
+    const tree = buildFileTree(['src/a.ts', 'src/a.ts']);
+    expect(tree).toEqual([{ kind: 'folder', name: 'src', path: 'src', children: [{ kind: 'file', name: 'a.ts', path: 'src/a.ts' }] }]);
+  });
+});
+
+describe('defaultFilePath', () => {
+  it('prefers the entry point, then the first path', () => {
+    expect(defaultFilePath(['package.json', 'src/index.ts'])).toBe('src/index.ts');
+    expect(defaultFilePath(['src/z.ts', 'src/b.ts'])).toBe('src/b.ts');
+    expect(defaultFilePath([])).toBeNull();
+  });
+});
+
+describe('markers', () => {
+  it('marks planned, open and finished files of a stream, and not a file cut off by a failure', () => {
+    const markers = markersFromStream({
+      plannedFiles: ['a.ts', 'b.ts', 'c.ts', 'cut.ts'],
+      files: {
+        'a.ts': { content: 'x', state: 'done', operation: 'created' },
+        'b.ts': { content: 'y', state: 'writing', operation: null },
+        'old.ts': { content: '', state: 'done', operation: 'deleted' },
+        'cut.ts': { content: 'par', state: 'done', operation: null },
+      },
+      ended: null,
+    });
+    expect(markers).toEqual({ 'a.ts': 'created', 'b.ts': 'writing', 'c.ts': 'queued', 'old.ts': 'deleted' });
+  });
+
+  it('stops marking planned files once the stream has ended', () => {
+    const markers = markersFromStream({
+      plannedFiles: ['a.ts', 'never.ts'],
+      files: { 'a.ts': { content: 'x', state: 'done', operation: 'created' } },
+      ended: { kind: 'failed', message: 'Stopped.', reason: 'stopped' },
+    });
+    expect(markers).toEqual({ 'a.ts': 'created' });
+  });
+
+  it('leaves deleted files out of a saved version', () => {
+    expect(
+      markersFromChanges([
+        { filePath: 'a.ts', operation: 'created' },
+        { filePath: 'b.ts', operation: 'modified' },
+        { filePath: 'c.ts', operation: 'deleted' },
+      ]),
+    ).toEqual({ 'a.ts': 'created', 'b.ts': 'modified' });
+  });
+});

@@ -1,0 +1,115 @@
+'use client';
+
+import { AnimatePresence, motion } from 'motion/react';
+import { useMemo, useState } from 'react';
+import { buildFileTree, type FileMarker, type FileTreeNode } from './file-tree-model';
+import { Icon } from './icon';
+
+interface FileTreeProps {
+  paths: readonly string[];
+  markers: Readonly<Record<string, FileMarker>>;
+  selectedPath: string | null;
+  onSelect: (path: string) => void;
+}
+
+const MARKER_BADGES: Record<FileMarker, { text: string; className: string; label: string }> = {
+  queued: { text: '…', className: 'text-zinc-600', label: 'planned' },
+  writing: { text: '●', className: 'text-sky-400 animate-pulse', label: 'being written' },
+  created: { text: 'A', className: 'text-emerald-400', label: 'created' },
+  modified: { text: 'M', className: 'text-amber-400', label: 'modified' },
+  deleted: { text: 'D', className: 'text-red-400', label: 'deleted' },
+};
+
+const FILE_NAME_STYLES: Partial<Record<FileMarker, string>> = {
+  queued: 'text-zinc-500',
+  writing: 'text-sky-200',
+  deleted: 'text-zinc-500 line-through',
+};
+
+export function FileTree({ paths, markers, selectedPath, onSelect }: FileTreeProps) {
+  const tree = useMemo(() => buildFileTree(paths), [paths]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+
+  function toggle(folderPath: string) {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(folderPath)) next.delete(folderPath);
+      else next.add(folderPath);
+      return next;
+    });
+  }
+
+  function renderNodes(nodes: FileTreeNode[], depth: number) {
+    return (
+      <ul className="space-y-px">
+        <AnimatePresence initial={false}>
+          {nodes.map((node) => (
+            <motion.li
+              key={node.path}
+              initial={{ opacity: 0, x: -8 }}
+              animate={{ opacity: 1, x: 0 }}
+              exit={{ opacity: 0, x: -8 }}
+              transition={{ duration: 0.18, ease: 'easeOut' }}
+            >
+              {node.kind === 'folder' ? renderFolder(node, depth) : renderFile(node.path, node.name, depth)}
+            </motion.li>
+          ))}
+        </AnimatePresence>
+      </ul>
+    );
+  }
+
+  function renderFolder(folder: Extract<FileTreeNode, { kind: 'folder' }>, depth: number) {
+    const open = !collapsed.has(folder.path);
+    return (
+      <>
+        <button
+          type="button"
+          onClick={() => toggle(folder.path)}
+          aria-expanded={open}
+          className="flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-200"
+          style={{ paddingLeft: 8 + depth * 12 }}
+        >
+          <Icon name={open ? 'chevronDown' : 'chevronRight'} className="size-3 shrink-0" />
+          <span className="truncate">{folder.name}</span>
+        </button>
+        {open && renderNodes(folder.children, depth + 1)}
+      </>
+    );
+  }
+
+  function renderFile(path: string, name: string, depth: number) {
+    const marker = markers[path];
+    const badge = marker ? MARKER_BADGES[marker] : null;
+    const selected = path === selectedPath;
+    return (
+      <button
+        type="button"
+        data-testid="file-tree-item"
+        data-path={path}
+        data-marker={marker ?? 'unchanged'}
+        aria-current={selected ? 'true' : undefined}
+        title={badge ? `${path} (${badge.label})` : path}
+        onClick={() => onSelect(path)}
+        className={`flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] ${
+          selected ? 'bg-zinc-800 text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white'
+        }`}
+        style={{ paddingLeft: 20 + depth * 12 }}
+      >
+        <Icon name="file" className="size-3.5 shrink-0 text-zinc-500" />
+        <span className={`min-w-0 flex-1 truncate ${marker ? (FILE_NAME_STYLES[marker] ?? '') : ''}`}>{name}</span>
+        {badge && (
+          <span className={`shrink-0 font-mono text-[10px] font-semibold ${badge.className}`} aria-label={badge.label}>
+            {badge.text}
+          </span>
+        )}
+      </button>
+    );
+  }
+
+  return (
+    <nav data-testid="file-tree" aria-label="Files" className="text-sm">
+      {paths.length === 0 ? <p className="px-3 py-2 text-xs text-zinc-500">No files yet.</p> : renderNodes(tree, 0)}
+    </nav>
+  );
+}

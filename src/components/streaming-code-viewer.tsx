@@ -1,0 +1,109 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import type { FileMap } from '@/types/versioning';
+import { CopyButton } from './copy-button';
+import { FileTree } from './file-tree';
+import { defaultFilePath, type FileMarker } from './file-tree-model';
+import { HighlightedCode } from './highlighted-code';
+import { Icon } from './icon';
+
+interface StreamingCodeViewerProps {
+  files: FileMap;
+  /** Markers per path; a marked path missing from `files` (planned, deleted) still shows in the tree. */
+  markers: Readonly<Record<string, FileMarker>>;
+  /** The file the model is writing now. */
+  writingPath: string | null;
+  isStreaming: boolean;
+  source: 'stream' | 'saved';
+  /** The file the person chose; null follows the model (or shows the entry point). */
+  pickedPath: string | null;
+  onPickPath: (path: string | null) => void;
+  isLoading: boolean;
+  /** Shown above the code: why files are missing, or which could not be restored. */
+  notice: string | null;
+}
+
+/** What the code pane says when it has no code to show. */
+function placeholder(isLoading: boolean, marker: FileMarker | undefined, isStreaming: boolean): string {
+  if (isLoading) return 'Loading files…';
+  if (marker === 'queued') return 'Planned. The model has not reached this file yet.';
+  if (marker === 'deleted') return 'This version deletes this file.';
+  return isStreaming ? 'Files appear here as they are written.' : 'This version has no files.';
+}
+
+export function StreamingCodeViewer({
+  files,
+  markers,
+  writingPath,
+  isStreaming,
+  source,
+  pickedPath,
+  onPickPath,
+  isLoading,
+  notice,
+}: StreamingCodeViewerProps) {
+  const paths = useMemo(() => [...new Set([...Object.keys(files), ...Object.keys(markers)])], [files, markers]);
+
+  // Once the model moves on (or finishes), stay on the last file it wrote rather than jumping away.
+  const [lastWrittenPath, setLastWrittenPath] = useState<string | null>(null);
+  if (writingPath && writingPath !== lastWrittenPath) setLastWrittenPath(writingPath);
+
+  const pinned = pickedPath !== null && paths.includes(pickedPath);
+  const shownPath = pinned
+    ? pickedPath
+    : (writingPath ?? (lastWrittenPath && paths.includes(lastWrittenPath) ? lastWrittenPath : defaultFilePath(Object.keys(files))));
+  const shownCode = shownPath !== null ? files[shownPath] : undefined;
+  const shownMarker = shownPath !== null ? markers[shownPath] : undefined;
+  const writing = shownPath !== null && shownPath === writingPath;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col md:flex-row">
+      <aside className="max-h-44 shrink-0 overflow-auto border-b border-zinc-800 p-2 md:max-h-none md:w-60 md:border-r md:border-b-0">
+        <div className="flex items-center justify-between px-2 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
+          <span>Files</span>
+          {paths.length > 0 && <span className="font-mono normal-case">{Object.keys(files).length}</span>}
+        </div>
+        <FileTree paths={paths} markers={markers} selectedPath={shownPath} onSelect={(path) => onPickPath(path)} />
+      </aside>
+
+      <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Code">
+        <header className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-800 px-3">
+          <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-300">{shownPath ?? ''}</span>
+          {writing && <span className="text-xs text-sky-300">writing…</span>}
+          {isStreaming && pinned && (
+            <button
+              type="button"
+              onClick={() => onPickPath(null)}
+              className="inline-flex items-center gap-1 rounded-md border border-zinc-700 px-2 py-0.5 text-xs text-zinc-300 hover:border-zinc-500 hover:text-white"
+            >
+              <Icon name="follow" className="size-3" /> Follow live
+            </button>
+          )}
+          {shownCode !== undefined && (
+            <>
+              <span className="font-mono text-[11px] text-zinc-500">{shownCode.split('\n').length} lines</span>
+              <CopyButton text={shownCode} label={`Copy ${shownPath}`} />
+            </>
+          )}
+        </header>
+        {notice && (
+          <p className="flex shrink-0 items-start gap-2 border-b border-amber-900/50 bg-amber-950/30 px-3 py-2 text-xs text-amber-200">
+            <Icon name="warning" className="mt-px size-3.5 shrink-0" />
+            {notice}
+          </p>
+        )}
+        {/* Keyed by file, so opening another file starts at its top. */}
+        <div key={shownPath} data-code-scroller className="min-h-0 flex-1 overflow-auto bg-[#1b1b1d]">
+          {shownPath !== null && shownCode !== undefined ? (
+            <HighlightedCode path={shownPath} code={shownCode} writing={writing} followCaret={writing && !pinned} source={source} />
+          ) : (
+            <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500">
+              {placeholder(isLoading, shownMarker, isStreaming)}
+            </div>
+          )}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+// What the browser knows about one version's generation, built only from its stream events.
+// Pure, so the order/duplicate/gap rules are tested without React or a network.
+import type { FileOperation, StepName, StopReason, StreamEvent } from '@/types/streaming';
+import type { FileMap, VersionStatus } from '@/types/versioning';
+
+export interface StreamedFile {
+  content: string;
+  /** `writing` until its `file:complete` arrives. */
+  state: 'writing' | 'done';
+  operation: FileOperation | null;
+}
+
+export interface StreamedValidationResult {
+  check: string;
+  ok: boolean;
+  skipped: boolean;
+  detail: string;
+}
+
+export type StreamEnding =
+  | { kind: 'complete'; summary: string; filesChanged: number }
+  | { kind: 'failed'; message: string; reason: StopReason | null };
+
+export interface GenerationStreamState {
+  versionId: string;
+  /** The highest seq applied; every event up to it has been applied exactly once. */
+  lastSeq: number;
+  versionNumber: number | null;
+  /** `undefined` until `version:start` says; `null` for a version built from nothing. */
+  baseVersionId: string | null | undefined;
+  step: StepName | null;
+  planMessage: string | null;
+  plannedFiles: string[];
+  files: Record<string, StreamedFile>;
+  /** The file being written right now. */
+  currentFile: string | null;
+  validating: boolean;
+  validation: StreamedValidationResult[];
+  ended: StreamEnding | null;
+}
+
+export function initialStreamState(versionId: string): GenerationStreamState {
+  return {
+    versionId,
+    lastSeq: 0,
+    versionNumber: null,
+    baseVersionId: undefined,
+    step: null,
+    planMessage: null,
+    plannedFiles: [],
+    files: {},
+    currentFile: null,
+    validating: false,
+    validation: [],
+    ended: null,
+  };
+}
+
+function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationStreamState {
+  const next = { ...state, lastSeq: event.seq };
+  switch (event.type) {
+    case 'version:start':
+      return { ...next, versionNumber: event.versionNumber, baseVersionId: event.baseVersionId };
+    case 'step':
+      return { ...next, step: event.name };
+    case 'planning':
+      return { ...next, planMessage: event.message, plannedFiles: event.files ?? state.plannedFiles };
+    case 'file:generating':
+      // A file block always carries the whole file, so writing starts from empty even for a modified file.
+      return {
+        ...next,
+        currentFile: event.filePath,
+        files: { ...state.files, [event.filePath]: { content: '', state: 'writing', operation: null } },
+      };
+    case 'code:chunk': {
+      const file = state.files[event.filePath] ?? { content: '', state: 'writing' as const, operation: null };
+      return { ...next, files: { ...state.files, [event.filePath]: { ...file, content: file.content + event.chunk } } };
+    }
+    case 'file:complete': {
+      const file = state.files[event.filePath];
+      const content = event.operation === 'deleted' ? '' : (file?.content ?? '');
+      return {
+        ...next,
+        currentFile: state.currentFile === event.filePath ? null : state.currentFile,
+        files: { ...state.files, [event.filePath]: { content, state: 'done', operation: event.operation } },
+      };
+    }
+    case 'validation:start':
+      return { ...next, validating: true, validation: [] };
+    case 'validation:result':
+      return {
+        ...next,
+        validation: [...state.validation, { check: event.check, ok: event.ok, skipped: event.skipped ?? false, detail: event.detail }],
+      };
+    case 'version:complete':
+      return {
+        ...next,
+        step: 'complete',
+        currentFile: null,
+        validating: false,
+        ended: { kind: 'complete', summary: event.summary, filesChanged: event.filesChanged },
+      };
+    case 'error':
+      return {
+        ...next,
+        currentFile: null,
+        // Nothing more will be written; a file cut off mid-way stays as far as it got.
+        files: Object.fromEntries(
+          Object.entries(state.files).map(([path, file]) => [path, file.state === 'writing' ? { ...file, state: 'done' as const } : file]),
+        ),
+        validating: false,
+        ended: { kind: 'failed', message: event.message, reason: event.reason ?? null },
+      };
+  }
+}
+
+/**
+ * Applies events in seq order. Events at or below `lastSeq` are duplicates and dropped; an event
+ * past a gap is not applied (nor anything after it), so the caller asks again from `lastSeq`.
+ * Returns the same object when nothing applied.
+ */
+export function applyStreamEvents(state: GenerationStreamState, events: readonly StreamEvent[]): GenerationStreamState {
+  const ordered = events
+    .filter((event) => event.versionId === state.versionId && event.seq > state.lastSeq)
+    .sort((a, b) => a.seq - b.seq);
+  let next = state;
+  for (const event of ordered) {
+    if (next.ended) break;
+    if (event.seq === next.lastSeq) continue;
+    if (event.seq !== next.lastSeq + 1) break;
+    next = applyOne(next, event);
+  }
+  return next;
+}
+
+/**
+ * The server says the version ended but the buffer holds no terminal event (it was pruned, or the
+ * version ended before it streamed anything): end it by its status.
+ */
+export function endByStatus(state: GenerationStreamState, status: VersionStatus): GenerationStreamState {
+  if (state.ended) return state;
+  if (status === 'complete') return { ...state, currentFile: null, step: 'complete', ended: { kind: 'complete', summary: '', filesChanged: 0 } };
+  if (status === 'failed') return { ...state, currentFile: null, ended: { kind: 'failed', message: 'The version ended without finishing.', reason: null } };
+  return state;
+}
+
+/** The version's files as streamed so far: its base version's files with the streamed changes laid over. */
+export function composeStreamedFiles(baseFiles: FileMap, state: GenerationStreamState): FileMap {
+  const files: FileMap = { ...baseFiles };
+  for (const [path, file] of Object.entries(state.files)) {
+    if (file.operation === 'deleted') delete files[path];
+    else files[path] = file.content;
+  }
+  return files;
+}
+
+/** The version's status as its stream shows it, ahead of the next `versions.list`. */
+export function streamStatus(state: GenerationStreamState): VersionStatus {
+  if (state.ended) return state.ended.kind === 'complete' ? 'complete' : 'failed';
+  if (state.validating || state.step === 'validating') return 'validating';
+  return state.lastSeq > 0 ? 'generating' : 'pending';
+}

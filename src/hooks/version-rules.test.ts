@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { VersionSummary } from '@/types/versioning';
+import { explicitBaseVersionId, hasSavedFiles, versionLabel } from './version-rules';
+
+type Facts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
+
+const v1: Facts = { id: 'v1', status: 'complete', stopReason: 'completed' };
+const v2: Facts = { id: 'v2', status: 'complete', stopReason: 'completed' };
+const v3Invalid: Facts = { id: 'v3', status: 'failed', stopReason: 'validation_failed' };
+const v4Stopped: Facts = { id: 'v4', status: 'failed', stopReason: 'stopped' };
+const v5Running: Facts = { id: 'v5', status: 'generating', stopReason: null };
+
+describe('hasSavedFiles', () => {
+  it('is true for complete versions and versions that failed only validation', () => {
+    expect([v1, v3Invalid, v4Stopped, v5Running].map(hasSavedFiles)).toEqual([true, true, false, false]);
+  });
+});
+
+describe('explicitBaseVersionId', () => {
+  const versions = [v1, v2, v3Invalid, v4Stopped];
+
+  it('leaves the base to the server when the latest complete version is selected', () => {
+    expect(explicitBaseVersionId(versions, 'v2')).toBeUndefined();
+  });
+
+  it('branches from an older saved version', () => {
+    expect(explicitBaseVersionId(versions, 'v1')).toBe('v1');
+    expect(explicitBaseVersionId(versions, 'v3')).toBe('v3');
+  });
+
+  it('never sends a version without saved files, or an unknown one', () => {
+    expect(explicitBaseVersionId(versions, 'v4')).toBeUndefined();
+    expect(explicitBaseVersionId([...versions, v5Running], 'v5')).toBeUndefined();
+    expect(explicitBaseVersionId(versions, null)).toBeUndefined();
+  });
+});
+
+describe('versionLabel', () => {
+  it('names v1 initial and later versions by title', () => {
+    expect(versionLabel({ versionNumber: 1, title: 'Bookstore API' })).toBe('v1 (initial)');
+    expect(versionLabel({ versionNumber: 2, title: 'Add reviews' })).toBe('v2 (Add reviews)');
+    expect(versionLabel({ versionNumber: 3, title: null })).toBe('v3');
+  });
+});

@@ -1,0 +1,57 @@
+// Rules about a project's versions that the workspace applies. Pure, mirrored from the server
+// where the server decides the same thing (what can be a base).
+import { ACTIVE_STATUSES, type VersionStatus, type VersionSummary } from '@/types/versioning';
+
+type VersionFacts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
+
+export function isActiveStatus(status: VersionStatus): boolean {
+  return ACTIVE_STATUSES.includes(status);
+}
+
+/** Files are saved when a version completes, and also when only its validation failed. */
+export function hasSavedFiles(version: VersionFacts): boolean {
+  return version.status === 'complete' || (version.status === 'failed' && version.stopReason === 'validation_failed');
+}
+
+/**
+ * The base for the next prompt. The server already defaults to the latest complete version, so
+ * an id is sent only when the person is looking at an older saved version: that is a branch.
+ */
+export function explicitBaseVersionId(versions: readonly VersionFacts[], selectedId: string | null): string | undefined {
+  const selected = versions.find((version) => version.id === selectedId);
+  if (!selected || !hasSavedFiles(selected)) return undefined;
+  const latestComplete = versions.findLast((version) => version.status === 'complete');
+  return selected.id === latestComplete?.id ? undefined : selected.id;
+}
+
+/** "v1 (initial)", "v2 (Add reviews)". */
+export function versionLabel(version: Pick<VersionSummary, 'versionNumber' | 'title'>): string {
+  if (version.versionNumber === 1) return 'v1 (initial)';
+  return version.title ? `v${version.versionNumber} (${version.title})` : `v${version.versionNumber}`;
+}
+
+const STATUS_LABELS: Record<VersionStatus, string> = {
+  pending: 'queued',
+  generating: 'generating',
+  validating: 'validating',
+  complete: 'complete',
+  failed: 'failed',
+};
+
+export function statusLabel(status: VersionStatus): string {
+  return STATUS_LABELS[status];
+}
+
+const STOP_REASON_LABELS: Record<NonNullable<VersionSummary['stopReason']>, string> = {
+  completed: 'Completed',
+  stopped: 'Stopped',
+  model_error: 'Model error',
+  timeout: 'Timed out',
+  invalid_output: 'Unusable output',
+  interrupted: 'Interrupted',
+  validation_failed: 'Validation failed',
+};
+
+export function stopReasonLabel(reason: VersionSummary['stopReason']): string | null {
+  return reason ? STOP_REASON_LABELS[reason] : null;
+}
