@@ -166,7 +166,7 @@ describe('file-block parser under fuzzing', () => {
         expectSafeAndConsistent(chunked, options);
         expect(meaningOf(chunked)).toEqual(meaningOf(whole));
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
@@ -181,7 +181,7 @@ describe('file-block parser under fuzzing', () => {
         if (!safe.ok) expect(start).toBeUndefined();
         else expect(start).toEqual({ kind: 'file:start', path: safe.path });
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 

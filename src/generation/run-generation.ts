@@ -35,6 +35,8 @@ export interface GenerationDeps {
   flushIntervalMs?: number;
   /** How long the model may stream before the version fails with `timeout`. */
   modelTimeoutMs?: number;
+  /** Called once a version has ended failed at validation (the automatic Fix hooks in here). */
+  onValidationFailed?: (version: VersionRow) => Promise<void>;
 }
 
 export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
@@ -230,6 +232,9 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       [{ type: 'error', message: failure.message, reason: failure.reason }],
     );
     deps.onEventsWritten?.(versionId);
+    if (failure.reason === 'validation_failed' && deps.onValidationFailed) {
+      await deps.onValidationFailed(version).catch((fixError: unknown) => console.warn(`[generation] automatic fix of ${versionId} not started:`, fixError));
+    }
     return { status: 'failed', stopReason: failure.reason, error: failure.message };
   } finally {
     clearTimeout(timeout);

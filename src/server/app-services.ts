@@ -14,6 +14,8 @@ import { cleanStaleSandboxDirs } from '@/generation/sandbox/workspace';
 import { createTriggerEnqueuer } from '@/generation/queue/trigger-queue';
 import { ForgeError } from './errors';
 import { createStreamBroadcaster } from './realtime/broadcast';
+import { fixVersion } from './handlers/versions';
+import { findProjectById } from './store/projects-store';
 import { finishVersion, listPendingVersions } from './store/versions-store';
 
 export interface AppServices {
@@ -68,6 +70,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     run: (versionId) => runGeneration(versionId, generationDeps),
   });
   const enqueueVersion = createEnqueuer(options, handle.db, queue);
+  if (options.backends.model !== 'offline' && options.env.FORGE_AUTO_FIX === 'on') {
+    generationDeps.onValidationFailed = async (version) => {
+      if (version.fixOfVersionId) return; // never a fix of a fix
+      const project = await findProjectById(handle.db, version.projectId);
+      if (project) await fixVersion({ db: handle.db, userId: project.ownerId, enqueueVersion }, { versionId: version.id });
+    };
+  }
   if (options.backends.jobs === 'local-queue') {
     await recoverInterruptedVersions(handle.db, (versionId) => queue.enqueue(versionId));
   } else {

@@ -37,6 +37,8 @@ export interface VersionSummary {
   versionNumber: number;
   baseVersionId: string | null;
   baseVersionNumber: number | null;
+  /** Set when this version repairs a version whose validation failed. */
+  fixOfVersionId: string | null;
   prompt: string;
   title: string | null;
   summary: string | null;

@@ -35,6 +35,7 @@ create table api_versions (
   model text,
   usage jsonb,
   is_snapshot boolean not null default false,
+  fix_of_version_id uuid references api_versions (id) on delete set null,
   queued_at timestamptz not null default now(),
   started_at timestamptz,
   first_chunk_at timestamptz,
@@ -58,6 +59,7 @@ comment on column api_versions.validation is 'The sandbox report: each check (in
 comment on column api_versions.model is 'The model that generated the version (offline for the built-in generator).';
 comment on column api_versions.usage is 'Token counts and timings reported by the model: prompt_tokens, completion_tokens, ttft_ms, total_ms.';
 comment on column api_versions.is_snapshot is 'True when version_files holds the full content of every file, so reconstruction can stop here.';
+comment on column api_versions.fix_of_version_id is 'Set when this version was made to repair a version whose validation failed (never a fix of a fix).';
 comment on column api_versions.queued_at is 'When the version was created and queued.';
 comment on column api_versions.started_at is 'When a worker started generating it.';
 comment on column api_versions.first_chunk_at is 'When the first code chunk was published.';

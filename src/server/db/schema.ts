@@ -34,6 +34,7 @@ export const apiVersions = pgTable('api_versions', {
   model: text('model'),
   usage: jsonb('usage').$type<ModelUsage>(),
   isSnapshot: boolean('is_snapshot').notNull().default(false),
+  fixOfVersionId: uuid('fix_of_version_id'),
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
   startedAt: timestamp('started_at', { withTimezone: true }),
   firstChunkAt: timestamp('first_chunk_at', { withTimezone: true }),

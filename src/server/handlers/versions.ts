@@ -1,5 +1,6 @@
 import { abortGeneration } from '@/generation/active-generations';
 import { endVersionWithEvents } from '@/generation/end-version';
+import { buildFixRequest } from '@/generation/fix-request';
 import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { ForgeError, isUniqueViolation } from '../errors';
@@ -33,6 +34,7 @@ function toSummary(
     versionNumber: row.versionNumber,
     baseVersionId: row.baseVersionId,
     baseVersionNumber: row.baseVersionId ? (numberById.get(row.baseVersionId) ?? null) : null,
+    fixOfVersionId: row.fixOfVersionId,
     prompt: row.prompt,
     title: row.title,
     summary: row.summary,
@@ -47,9 +49,20 @@ function toSummary(
   };
 }
 
-export async function createVersion(
+export function createVersion(
   ctx: HandlerContext,
   input: { projectId: string; prompt: string; baseVersionId?: string },
+): Promise<CreatedVersion> {
+  return startVersion(ctx, input);
+}
+
+/**
+ * Queues a new version. `baseVersionId` undefined means the project's latest complete version;
+ * null means none (a fresh start, as a regenerated v1 is).
+ */
+async function startVersion(
+  ctx: HandlerContext,
+  input: { projectId: string; prompt: string; baseVersionId?: string | null; fixOfVersionId?: string },
 ): Promise<CreatedVersion> {
   await requireProject(ctx, input.projectId);
   const active = await findActiveVersion(ctx.db, input.projectId);
@@ -64,14 +77,19 @@ export async function createVersion(
       throw new ForgeError('BAD_REQUEST', `v${base.versionNumber} has no saved files (it ${base.status === 'failed' ? 'failed' : 'is not finished'}); pick another base.`);
     }
     baseVersionId = base.id;
-  } else {
+  } else if (input.baseVersionId === undefined) {
     baseVersionId = (await latestCompleteVersion(ctx.db, input.projectId))?.id ?? null;
   }
 
   let created: CreatedVersion;
   try {
     created = await ctx.db.transaction(async (tx) => {
-      const version = await insertVersion(tx, { projectId: input.projectId, prompt: input.prompt, baseVersionId });
+      const version = await insertVersion(tx, {
+        projectId: input.projectId,
+        prompt: input.prompt,
+        baseVersionId,
+        fixOfVersionId: input.fixOfVersionId ?? null,
+      });
       await insertChatMessage(tx, { projectId: input.projectId, versionId: version.id, role: 'user', content: input.prompt });
       await touchProject(tx, input.projectId);
       return { projectId: input.projectId, versionId: version.id, versionNumber: version.versionNumber };
@@ -84,6 +102,26 @@ export async function createVersion(
   }
   await ctx.enqueueVersion(created.versionId, created.projectId);
   return created;
+}
+
+/** The same prompt on the same base, as a new version. */
+export async function regenerateVersion(ctx: HandlerContext, input: { versionId: string }): Promise<CreatedVersion> {
+  const { version } = await requireVersion(ctx, input.versionId);
+  return startVersion(ctx, { projectId: version.projectId, prompt: version.prompt, baseVersionId: version.baseVersionId });
+}
+
+/** A version that failed validation, repaired by the model: based on it, asked with the failing checks. */
+export async function fixVersion(ctx: HandlerContext, input: { versionId: string }): Promise<CreatedVersion> {
+  const { version } = await requireVersion(ctx, input.versionId);
+  if (version.status !== 'failed' || version.stopReason !== 'validation_failed') {
+    throw new ForgeError('BAD_REQUEST', `v${version.versionNumber} did not fail validation, so there is nothing to fix.`);
+  }
+  return startVersion(ctx, {
+    projectId: version.projectId,
+    prompt: buildFixRequest(version.versionNumber, version.validation),
+    baseVersionId: version.id,
+    fixOfVersionId: version.id,
+  });
 }
 
 export async function listVersions(ctx: HandlerContext, input: { projectId: string }): Promise<VersionSummary[]> {

@@ -22,6 +22,12 @@ export async function findProject(db: Database, projectId: string, ownerId: stri
   return row;
 }
 
+/** Without an owner check: for server-side work (a worker acting for the project's owner). */
+export async function findProjectById(db: Database, projectId: string): Promise<ProjectRow | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, projectId));
+  return row;
+}
+
 export async function listProjects(db: Database, ownerId: string) {
   return db
     .select({

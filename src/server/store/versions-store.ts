@@ -10,7 +10,7 @@ export type VersionRow = typeof apiVersions.$inferSelect;
 
 export async function insertVersion(
   db: Database,
-  input: { projectId: string; prompt: string; baseVersionId: string | null },
+  input: { projectId: string; prompt: string; baseVersionId: string | null; fixOfVersionId?: string | null },
 ): Promise<VersionRow> {
   // Numbering is linear per project; two racing inserts collide on unique(project_id, version_number)
   // or on the one-active-version index, and the caller turns that into CONFLICT.
@@ -20,6 +20,7 @@ export async function insertVersion(
       projectId: input.projectId,
       prompt: input.prompt,
       baseVersionId: input.baseVersionId,
+      fixOfVersionId: input.fixOfVersionId ?? null,
       versionNumber: sql`(select coalesce(max(version_number), 0) + 1 from api_versions where project_id = ${input.projectId})`,
     })
     .returning();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareVersions, restoreVersion } from '../../handlers/version-history';
-import { createVersion, getVersion, getVersionFiles, listVersions, stopVersion } from '../../handlers/versions';
+import { createVersion, fixVersion, getVersion, getVersionFiles, listVersions, regenerateVersion, stopVersion } from '../../handlers/versions';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 import { idSchema, promptSchema } from '../schemas';
 
@@ -20,6 +20,12 @@ export const versionsRouter = createTRPCRouter({
   stop: protectedProcedure
     .input(z.object({ versionId: idSchema }))
     .mutation(({ ctx, input }) => stopVersion(ctx.handler, input)),
+  regenerate: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .mutation(({ ctx, input }) => regenerateVersion(ctx.handler, input)),
+  fix: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .mutation(({ ctx, input }) => fixVersion(ctx.handler, input)),
   restore: protectedProcedure
     .input(z.object({ versionId: idSchema }))
     .mutation(({ ctx, input }) => restoreVersion(ctx.handler, input)),

@@ -1,0 +1,79 @@
+// Issue 5's Fix: a version that fails validation in the real local sandbox is repaired by the next
+// version, made from the failing checks' output; with a model connected, one fix runs by itself.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '@/server/app-services';
+import { createCaller } from '@/server/api/root';
+import { LOCAL_USER_ID } from '@/server/api/trpc';
+import { decideBackends, parseEnv } from '@/server/env';
+import type { DatabaseHandle } from '@/server/db/client';
+import { openPgliteTestDatabase } from '@/test/test-database';
+import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
+
+const PACKAGE_JSON = JSON.stringify({ name: 'tiny-api', private: true, scripts: { start: 'node server.js' } });
+const OPENAPI = JSON.stringify({ openapi: '3.1.0', info: { title: 'tiny', version: '1' }, paths: { '/health': { get: {} } } });
+const WORKING_SERVER = `require('node:http').createServer((request, response) => {
+  response.writeHead(request.url === '/health' ? 200 : 404, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ status: 'ok' }));
+}).listen(Number(process.env.PORT));
+`;
+const BROKEN_SERVER = `require('node:http').createServer((request, response) => {\n  response.end(;\n}).listen(Number(process.env.PORT));\n`;
+
+const block = (path: string, content: string) => `<file path="${path}">\n${content}\n</file>\n`;
+const brokenApi = `${block('package.json', PACKAGE_JSON)}${block('openapi.json', OPENAPI)}${block('server.js', BROKEN_SERVER)}<summary>A tiny API.</summary>`;
+const repair = `<plan title="Fix syntax error">server.js modify</plan>\n${block('server.js', WORKING_SERVER)}<summary>Fixed the syntax error in server.js.</summary>`;
+
+describe('Fix after failed validation', () => {
+  let fixture: OpenAIFixtureServer;
+  let handle: DatabaseHandle;
+  const opened: AppServices[] = [];
+
+  beforeAll(async () => {
+    fixture = await startOpenAIFixtureServer();
+    handle = await openPgliteTestDatabase();
+  });
+  afterAll(async () => {
+    for (const services of opened) await services.close();
+    await handle?.close();
+    await fixture?.close();
+  });
+
+  async function open(autoFix: 'on' | 'off') {
+    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, FORGE_AUTO_FIX: autoFix });
+    const services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+    opened.push(services);
+    return { services, caller: createCaller({ services, userId: LOCAL_USER_ID }) };
+  }
+
+  it('runs one automatic fix whose version passes validation', { timeout: 120_000 }, async () => {
+    const { services, caller } = await open('on');
+    fixture.respondWith({ kind: 'stream', text: brokenApi }, { kind: 'stream', text: repair });
+    const { projectId, versionId } = await caller.projects.create({ prompt: 'A tiny API' });
+    await services.queue.idle();
+    await services.queue.idle(); // the fix is queued when the first version ends
+
+    const [v1, v2] = await caller.versions.list({ projectId });
+    expect(v1).toMatchObject({ status: 'failed', stopReason: 'validation_failed' });
+    expect(v1!.validation!.checks.find((check) => check.check === 'start')).toMatchObject({ ok: false });
+    expect(v2).toMatchObject({ status: 'complete', baseVersionId: versionId, fixOfVersionId: versionId });
+    expect(v2!.validation!.ok).toBe(true);
+    expect(v2!.prompt).toMatch(/^Fix v1/);
+    // The request carried the sandbox's own words about the failure.
+    expect(fixture.requests.at(-1)!.body.messages.at(-1)!.content).toMatch(/SyntaxError/);
+    expect((await caller.versions.list({ projectId })).length).toBe(2);
+  });
+
+  it('offers Fix by hand when the automatic one is off', { timeout: 120_000 }, async () => {
+    const { services, caller } = await open('off');
+    fixture.respondWith({ kind: 'stream', text: brokenApi });
+    const { projectId, versionId } = await caller.projects.create({ prompt: 'A tiny API' });
+    await services.queue.idle();
+    expect(await caller.versions.list({ projectId })).toHaveLength(1);
+
+    fixture.respondWith({ kind: 'stream', text: repair });
+    const fixed = await caller.versions.fix({ versionId });
+    await services.queue.idle();
+    const version = (await caller.versions.list({ projectId })).find((candidate) => candidate.id === fixed.versionId)!;
+    expect(version).toMatchObject({ status: 'complete', fixOfVersionId: versionId });
+    expect(version.validation!.ok).toBe(true);
+  });
+});
