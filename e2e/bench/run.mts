@@ -1,4 +1,5 @@
 // `npm run bench [-- <suite>]`: prints each suite's figures beside its target.
+import { runParallelFilesBench } from './parallel-files';
 import { runVersioningBench } from './versioning';
 
 const suites: Record<string, () => Promise<Array<[string, string, string]>>> = {
@@ -15,6 +16,15 @@ const suites: Record<string, () => Promise<Array<[string, string, string]>>> = {
       [`load v${result.versions}, warm (p50 / p95)`, `${result.warmMs.p50.toFixed(3)} / ${result.warmMs.p95.toFixed(3)} ms`, '< 16 ms'],
     ];
   },
+};
+
+suites['parallel-files'] = async () => {
+  const result = await runParallelFilesBench();
+  const label = `${result.fileCount} files of ${result.fileBytes} B at 80 tokens/s`;
+  return [
+    [`single call, ${label}`, `${(result.singleMs / 1000).toFixed(1)} s`, '-'],
+    [`parallel files (concurrency ${result.concurrency}), ${label}`, `${(result.parallelMs / 1000).toFixed(1)} s (${(result.singleMs / result.parallelMs).toFixed(1)}x)`, 'faster than single'],
+  ];
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

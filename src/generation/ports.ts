@@ -24,12 +24,24 @@ export interface ModelUsage {
 }
 
 /**
+ * Text on one of several concurrent channels: parallel-files mode writes each file on its own
+ * channel so several files type at once. Each channel is parsed on its own.
+ */
+export interface ChannelText {
+  channel: string;
+  text: string;
+}
+
+/** Plain text belongs to the main channel. */
+export type ModelOutput = string | ChannelText;
+
+/**
  * A model writes the DESIGN §7 text format (<plan>, <file>, <delete>, <summary>) as a stream of text
  * chunks. Chunk boundaries are arbitrary. `usage` is filled in once the stream has ended.
  */
 export interface ModelAdapter {
   readonly name: string;
-  stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<string>;
+  stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<ModelOutput>;
   lastUsage?(): ModelUsage | undefined;
 }
 

@@ -16,7 +16,7 @@ import {
 } from '@/server/store/versions-store';
 import { registerGeneration, unregisterGeneration } from './active-generations';
 import { endVersionWithEvents } from './end-version';
-import { createFileBlockParser } from './file-block-parser';
+import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
 import type { ChatTurn, ModelAdapter, SandboxAdapter } from './ports';
@@ -42,6 +42,7 @@ export interface GenerationDeps {
 export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
 
 const HISTORY_TURNS = 10;
+const MAIN_CHANNEL = 'main';
 
 class GenerationFailure extends Error {
   constructor(
@@ -77,7 +78,12 @@ async function streamModelOutput(
   publisher: Publisher,
   signal: AbortSignal,
 ) {
-  const parser = createFileBlockParser();
+  const parsers = new Map<string, FileBlockParser>();
+  const parserFor = (channel: string) => {
+    let parser = parsers.get(channel);
+    if (!parser) parsers.set(channel, (parser = createFileBlockParser()));
+    return parser;
+  };
   const collector = createOutputCollector(baseFiles);
   let sawFirstChunk = false;
   const publish = (bodies: StreamEventBody[]) => {
@@ -97,15 +103,18 @@ async function streamModelOutput(
     history: await recentHistory(deps.db, version),
   };
   try {
-    for await (const text of deps.model.stream(request, { signal })) {
+    for await (const output of deps.model.stream(request, { signal })) {
       if (signal.aborted) break;
-      for (const event of parser.push(text)) publish(collector.accept(event));
+      const { channel, text } = typeof output === 'string' ? { channel: MAIN_CHANNEL, text: output } : output;
+      for (const event of parserFor(channel).push(text)) publish(collector.accept(event));
     }
     if (signal.aborted) throw new Error('aborted');
   } catch (error) {
     throw describeModelError(error, signal);
   }
-  for (const event of parser.end()) publish(collector.accept(event));
+  for (const parser of parsers.values()) {
+    for (const event of parser.end()) publish(collector.accept(event));
+  }
   return collector.output;
 }
 

@@ -18,6 +18,9 @@ const envSchema = z.object({
   FORGE_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Set to "skip" to record the sandbox step as skipped (e.g. machines without npm access). */
   FORGE_SANDBOX: z.enum(['auto', 'local', 'skip']).default('auto'),
+  /** With a model connected: plan first, then write the files with concurrent calls (seed §7). */
+  FORGE_PARALLEL_FILES: z.enum(['on', 'off']).default('off'),
+  FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** With a model connected, one automatic Fix attempt when a version fails validation (never a fix of a fix). */
   FORGE_AUTO_FIX: z.enum(['on', 'off']).default('on'),
   /** Minutes a completed version's stream_buffer rows are kept. */

@@ -27,6 +27,8 @@ export interface OpenAIFixtureServer {
   requests: RecordedRequest[];
   /** Queues responses, used one per request in order. */
   respondWith(...responses: ScriptedResponse[]): void;
+  /** Answers every request the queue does not, from what was asked (concurrent calls arrive in any order). */
+  respondUsing(responder: ((body: RecordedRequest['body']) => ScriptedResponse) | undefined): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
   const queue: ScriptedResponse[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  let responder: ((body: RecordedRequest['body']) => ScriptedResponse) | undefined;
 
   const server = createServer(async (request, response) => {
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
@@ -95,7 +98,7 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
     }
     const body = JSON.parse(await readBody(request)) as RecordedRequest['body'];
     requests.push({ body });
-    const script = queue.shift() ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
+    const script = queue.shift() ?? responder?.(body) ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
     if (script.kind === 'error') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (script.retryAfterSeconds !== undefined) headers['retry-after'] = String(script.retryAfterSeconds);
@@ -115,6 +118,9 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     respondWith: (...responses) => queue.push(...responses),
+    respondUsing: (next) => {
+      responder = next;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

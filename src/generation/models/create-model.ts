@@ -3,12 +3,17 @@ import type { Backends, Env } from '@/server/env';
 import type { ModelAdapter } from '../ports';
 import { createOfflineModel } from '../offline/offline-model';
 import { createOpenAIModel } from './openai-model';
+import { createParallelFilesModel } from './parallel-files-model';
 
 export function createModel(env: Env, backends: Backends): ModelAdapter {
   switch (backends.model) {
     case 'offline':
       return createOfflineModel({ chunkDelayMs: env.FORGE_OFFLINE_CHUNK_DELAY_MS });
-    case 'openai':
-      return createOpenAIModel({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL });
+    case 'openai': {
+      const options = { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL };
+      return env.FORGE_PARALLEL_FILES === 'on'
+        ? createParallelFilesModel({ ...options, concurrency: env.FORGE_PARALLEL_CONCURRENCY })
+        : createOpenAIModel(options);
+    }
   }
 }

@@ -1,14 +1,14 @@
 // The real `openai` SDK against a local server speaking OpenAI's streaming wire format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
-import type { GenerationRequest } from '../ports';
+import type { GenerationRequest, ModelOutput } from '../ports';
 import { createOpenAIModel } from './openai-model';
 
 const V1_REQUEST: GenerationRequest = { versionNumber: 1, prompt: 'A todo API', baseFiles: {}, history: [] };
 
-async function collect(iterable: AsyncIterable<string>): Promise<string> {
+async function collect(iterable: AsyncIterable<ModelOutput>): Promise<string> {
   let text = '';
-  for await (const chunk of iterable) text += chunk;
+  for await (const chunk of iterable) text += typeof chunk === 'string' ? chunk : chunk.text;
   return text;
 }
 

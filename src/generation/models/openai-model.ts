@@ -3,7 +3,7 @@
 // repeat text the user has already watched being typed.
 import OpenAI, { APIError, APIConnectionError } from 'openai';
 import type { GenerationRequest, ModelAdapter, ModelUsage } from '../ports';
-import { buildPromptMessages } from '../prompts';
+import { buildPromptMessages, type PromptMessage } from '../prompts';
 
 export interface OpenAIModelOptions {
   apiKey?: string;
@@ -49,7 +49,15 @@ export function describeProviderError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
+export interface ChatStreamer {
+  /** One streamed chat completion, retried before its first token only. */
+  streamChat(messages: PromptMessage[], signal: AbortSignal): AsyncIterable<string>;
+  /** Token counts and timings summed over the calls since the last reset. */
+  usage(): ModelUsage | undefined;
+  resetUsage(): void;
+}
+
+export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
   const client = new OpenAI({
     // Local OpenAI-compatible servers accept any key; the SDK insists on one.
     apiKey: options.apiKey ?? 'not-needed',
@@ -60,14 +68,16 @@ export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelayMs = options.retryBaseDelayMs ?? 500;
   let usage: ModelUsage | undefined;
+  let startedAt = 0;
 
   return {
-    name: options.model,
-    lastUsage: () => usage,
-    async *stream(request: GenerationRequest, { signal }) {
+    usage: () => usage,
+    resetUsage() {
       usage = undefined;
-      const started = Date.now();
-      const messages = buildPromptMessages(request);
+      startedAt = Date.now();
+    },
+    async *streamChat(messages, signal) {
+      startedAt ||= Date.now();
       let firstTokenAt: number | undefined;
       for (let attempt = 0; ; attempt++) {
         try {
@@ -83,17 +93,24 @@ export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
           );
           for await (const chunk of stream) {
             if (chunk.usage) {
-              usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+              usage = {
+                ...usage,
+                promptTokens: (usage?.promptTokens ?? 0) + chunk.usage.prompt_tokens,
+                completionTokens: (usage?.completionTokens ?? 0) + chunk.usage.completion_tokens,
+              };
             }
             const text = chunk.choices[0]?.delta?.content;
             if (text) {
-              firstTokenAt ??= Date.now();
+              if (firstTokenAt === undefined) {
+                firstTokenAt = Date.now();
+                usage = { ...usage, ttftMs: usage?.ttftMs ?? firstTokenAt - startedAt };
+              }
               yield text;
             }
           }
           // The SDK ends the iteration quietly on abort; the caller must still learn it was cut short.
           if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
-          usage = { ...usage, ttftMs: firstTokenAt ? firstTokenAt - started : undefined, totalMs: Date.now() - started };
+          usage = { ...usage, totalMs: Date.now() - startedAt };
           return;
         } catch (error) {
           if (signal.aborted) throw error;
@@ -106,6 +123,19 @@ export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
           await sleep(retryDelayMs(error, attempt, baseDelayMs), signal);
         }
       }
+    },
+  };
+}
+
+/** One call writes the whole answer: plan, files, summary. */
+export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
+  const chat = createChatStreamer(options);
+  return {
+    name: options.model,
+    lastUsage: chat.usage,
+    stream(request: GenerationRequest, { signal }) {
+      chat.resetUsage();
+      return chat.streamChat(buildPromptMessages(request), signal);
     },
   };
 }

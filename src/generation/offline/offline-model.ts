@@ -2,7 +2,7 @@
 // when no model is connected. It composes its whole answer up front, then types it out in small
 // chunks, so the workspace streams exactly as it does with a real model.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ModelAdapter } from '../ports';
+import type { GenerationRequest, ModelAdapter } from '../ports';
 import { composeOfflineAnswer } from './compose-answer';
 
 const DEFAULT_CHUNK_SIZE = 24;
@@ -29,7 +29,10 @@ function splitIntoChunks(text: string, size: number): string[] {
  * `chunkDelayMs` is the pause between chunks (0: none, for tests; still many chunks).
  * Aborting `signal` stops the stream promptly with an error named AbortError.
  */
-export function createOfflineModel(options: { chunkDelayMs: number; chunkSize?: number }): ModelAdapter {
+/** The offline model writes on the main channel only, so its stream is plain text. */
+export type OfflineModel = Omit<ModelAdapter, 'stream'> & { stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<string> };
+
+export function createOfflineModel(options: { chunkDelayMs: number; chunkSize?: number }): OfflineModel {
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   return {
     name: 'offline',
