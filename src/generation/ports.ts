@@ -1,6 +1,6 @@
 // The ports a generation runs against (DESIGN §1). runGeneration only sees these interfaces;
 // env decides which adapter fills each one.
-import type { FileMap, ValidationCheck, ValidationReport } from '@/types/versioning';
+import type { FileMap, ModelUsageSummary, ValidationCheck, ValidationReport } from '@/types/versioning';
 
 export interface ChatTurn {
   role: 'user' | 'assistant';
@@ -16,12 +16,7 @@ export interface GenerationRequest {
   history: ChatTurn[];
 }
 
-export interface ModelUsage {
-  promptTokens?: number;
-  completionTokens?: number;
-  ttftMs?: number;
-  totalMs?: number;
-}
+export type { ModelUsageSummary as ModelUsage } from '@/types/versioning';
 
 /**
  * Text on one of several concurrent channels: parallel-files mode writes each file on its own
@@ -42,7 +37,7 @@ export type ModelOutput = string | ChannelText;
 export interface ModelAdapter {
   readonly name: string;
   stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<ModelOutput>;
-  lastUsage?(): ModelUsage | undefined;
+  lastUsage?(): ModelUsageSummary | undefined;
 }
 
 export interface SandboxRunOptions {

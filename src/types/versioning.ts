@@ -31,6 +31,13 @@ export interface ValidationReport {
   durationMs: number;
 }
 
+export interface ModelUsageSummary {
+  promptTokens?: number;
+  completionTokens?: number;
+  ttftMs?: number;
+  totalMs?: number;
+}
+
 export interface VersionSummary {
   id: string;
   projectId: string;
@@ -47,6 +54,8 @@ export interface VersionSummary {
   error: string | null;
   validation: ValidationReport | null;
   model: string | null;
+  /** Tokens and timings the model reported (null for the offline generator's untimed fields). */
+  usage: ModelUsageSummary | null;
   createdAt: Date;
   completedAt: Date | null;
   /** Per changed file of this version against its base. */

@@ -6,10 +6,15 @@ import { env } from '../env';
 const target = env.DATABASE_URL
   ? ({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 1 } as const)
   : ({ kind: 'pglite', dataDir: env.FORGE_DATA_DIR } as const);
-const handle = await openDatabase(target);
 try {
-  const applied = await applyMigrations(handle);
-  console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
-} finally {
-  await handle.close();
+  const handle = await openDatabase(target);
+  try {
+    const applied = await applyMigrations(handle);
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'Database is up to date.');
+  } finally {
+    await handle.close();
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
 }

@@ -43,6 +43,7 @@ function toSummary(
     error: row.error,
     validation: row.validation,
     model: row.model,
+    usage: row.usage,
     createdAt: row.createdAt,
     completedAt: row.completedAt,
     changes,
