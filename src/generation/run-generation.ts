@@ -53,6 +53,7 @@ class GenerationFailure extends Error {
   }
 }
 
+/** Why the model stream (or the validation after it) ended early. */
 function describeModelError(error: unknown, signal: AbortSignal): GenerationFailure {
   if (signal.aborted) {
     return signal.reason === 'timeout'
@@ -186,25 +187,33 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     }
 
     const files = applyCollectedChanges(baseFiles, output);
-    const written = await writeVersionFiles(deps.db, {
-      versionId,
-      baseVersionId: version.baseVersionId,
-      baseFiles,
-      targetFiles: files,
-    });
     const summary = output.summary ?? `Wrote ${changed} file(s).`;
-    await recordGenerationOutput(deps.db, versionId, {
-      title: versionTitle(output, version.prompt, version.versionNumber),
-      summary,
-      aiResponse: message || summary,
-      model: deps.model.name,
-      usage: deps.model.lastUsage?.() ?? null,
-      isSnapshot: written.isSnapshot,
-    });
-    await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: message || summary });
-
+    // Validation starts as soon as the files are final and runs while they, the summary and the chat
+    // message are saved (seed §7); a failed save stops it.
     await setVersionStatus(deps.db, versionId, 'validating');
-    const report = await validateVersion(deps, files, publisher, controller.signal);
+    const validation = validateVersion(deps, files, publisher, controller.signal);
+    validation.catch(() => {}); // observed below; this only keeps an early rejection from going unhandled
+    let written: Awaited<ReturnType<typeof writeVersionFiles>>;
+    try {
+      written = await writeVersionFiles(deps.db, { versionId, baseVersionId: version.baseVersionId, baseFiles, targetFiles: files });
+      await recordGenerationOutput(deps.db, versionId, {
+        title: versionTitle(output, version.prompt, version.versionNumber),
+        summary,
+        aiResponse: message || summary,
+        model: deps.model.name,
+        usage: deps.model.lastUsage?.() ?? null,
+        isSnapshot: written.isSnapshot,
+      });
+      await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: message || summary });
+    } catch (error) {
+      controller.abort('persist-failed');
+      await validation.catch(() => {});
+      throw error;
+    }
+    // Stopped while validating: the same "stopped" as during generation, not a crash.
+    const report = await validation.catch((error: unknown) => {
+      throw controller.signal.aborted ? describeModelError(error, controller.signal) : error;
+    });
     await recordValidation(deps.db, versionId, report);
     if (!report.ok) {
       const failed = report.checks.filter((check) => !check.ok && !check.skipped).map((check) => check.check);
