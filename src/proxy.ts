@@ -2,6 +2,7 @@
 // @supabase/ssr documents) and sends signed-out visitors to /sign-in. Embedded mode passes through.
 import { createServerClient } from '@supabase/ssr';
 import { NextResponse, type NextRequest } from 'next/server';
+import { serverRealtimeOptions } from '@/server/auth/server-realtime-transport';
 
 const PUBLIC_PATHS = ['/sign-in', '/auth/', '/api/health'];
 
@@ -12,6 +13,7 @@ export async function proxy(request: NextRequest) {
 
   let response = NextResponse.next({ request });
   const supabase = createServerClient(url, anonKey, {
+    realtime: serverRealtimeOptions,
     cookies: {
       getAll: () => request.cookies.getAll(),
       setAll: (cookiesToSet) => {

@@ -19,6 +19,7 @@ import { findProjectById } from './store/projects-store';
 import { finishVersion, listPendingVersions } from './store/versions-store';
 
 export interface AppServices {
+  env: Env;
   handle: DatabaseHandle;
   db: Database;
   backends: Backends;
@@ -93,6 +94,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
 
   return {
+    env: options.env,
     handle,
     db: handle.db,
     backends: options.backends,

@@ -6,7 +6,6 @@ import { getAppServices, type AppServices } from '../app-services';
 import { ForgeError } from '../errors';
 import type { HandlerContext } from '../handlers/context';
 import { LOCAL_USER_ID, resolveUserId } from '../auth/resolve-user';
-import { env } from '../env';
 
 export { LOCAL_USER_ID };
 
@@ -19,7 +18,7 @@ export interface TRPCContext {
 
 export async function createTRPCContext(options: { headers: Headers; signal?: AbortSignal; services?: AppServices }): Promise<TRPCContext> {
   const services = options.services ?? (await getAppServices());
-  return { services, userId: await resolveUserId(options.headers, env, services.backends), signal: options.signal };
+  return { services, userId: await resolveUserId(options.headers, services.env, services.backends), signal: options.signal };
 }
 
 const t = initTRPC.context<TRPCContext>().create({
