@@ -1,12 +1,9 @@
 // runGeneration with the real `openai` SDK against the OpenAI-wire fixture: every way a model
 // stream goes wrong ends with a clear reason in the chat, and earlier versions stay intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '@/server/app-services';
-import { createCaller } from '@/server/api/root';
-import { LOCAL_USER_ID } from '@/server/api/trpc';
-import { decideBackends, parseEnv } from '@/server/env';
+import type { AppServices } from '@/server/app-services';
 import type { DatabaseHandle } from '@/server/db/client';
-import { openPgliteTestDatabase } from '@/test/test-database';
+import { openTestApp, type TestApp } from '@/test/test-app';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 
 function fileBlock(path: string, content: string) {
@@ -20,20 +17,18 @@ function tenFileProject(): string {
 
 describe('runGeneration with an OpenAI-compatible model', () => {
   let fixture: OpenAIFixtureServer;
+  let app: TestApp;
   let handle: DatabaseHandle;
   let services: AppServices;
-  let caller: ReturnType<typeof createCaller>;
+  let caller: TestApp['caller'];
 
   beforeAll(async () => {
     fixture = await startOpenAIFixtureServer();
-    handle = await openPgliteTestDatabase();
-    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, OPENAI_MODEL: 'fixture-model', FORGE_SANDBOX: 'skip' });
-    services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
-    caller = createCaller({ services, userId: LOCAL_USER_ID });
+    app = await openTestApp({ env: { OPENAI_BASE_URL: fixture.baseURL, OPENAI_MODEL: 'fixture-model' } });
+    ({ handle, services, caller } = app);
   });
   afterAll(async () => {
-    await services?.close();
-    await handle?.close();
+    await app?.close();
     await fixture?.close();
   });
 

@@ -24,20 +24,21 @@ function shown(path: string): string {
  * makes is dropping one leading `./`, which means the same file to every tool.
  */
 export function checkSafePath(rawPath: string): SafePathResult {
-  if (rawPath.length === 0) return { ok: false, reason: 'the path is empty' };
-  if (CONTROL_CHARACTER.test(rawPath)) {
-    return { ok: false, reason: `control characters are not allowed in paths: ${shown(rawPath)}` };
-  }
-  if (rawPath.trim() !== rawPath) {
-    return { ok: false, reason: `paths may not start or end with spaces: "${rawPath}"` };
-  }
-  if (rawPath.includes('\\')) return { ok: false, reason: `backslashes are not allowed, use "/": ${rawPath}` };
-  if (rawPath.startsWith('/') || WINDOWS_DRIVE.test(rawPath)) {
-    return { ok: false, reason: `absolute paths are not allowed: ${rawPath}` };
-  }
-  if (rawPath.startsWith('~')) return { ok: false, reason: `home-folder paths are not allowed: ${rawPath}` };
-
+  // Every rule runs on the path as it will be used: "./C:" must be judged as "C:".
   const path = rawPath.startsWith('./') ? rawPath.slice(2) : rawPath;
+  if (path.length === 0) return { ok: false, reason: 'the path is empty' };
+  if (CONTROL_CHARACTER.test(path)) {
+    return { ok: false, reason: `control characters are not allowed in paths: ${shown(path)}` };
+  }
+  if (path.trim() !== path) {
+    return { ok: false, reason: `paths may not start or end with spaces: "${path}"` };
+  }
+  if (path.includes('\\')) return { ok: false, reason: `backslashes are not allowed, use "/": ${path}` };
+  if (path.startsWith('/') || WINDOWS_DRIVE.test(path)) {
+    return { ok: false, reason: `absolute paths are not allowed: ${path}` };
+  }
+  if (path.startsWith('~')) return { ok: false, reason: `home-folder paths are not allowed: ${path}` };
+
   if (path.length > MAX_PATH_LENGTH) {
     return { ok: false, reason: `the path is longer than ${MAX_PATH_LENGTH} characters: ${path.slice(0, 40)}...` };
   }

@@ -1,8 +1,9 @@
 // A local HTTP server that speaks OpenAI's chat-completions streaming wire format (SSE `data:` lines
 // of chat.completion.chunk objects, then `[DONE]`), driven by scripted responses. Tests and the
 // benchmark point the real `openai` SDK at it, so everything but the network hop to a provider is real.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readRequestBody } from './read-request-body';
 
 export type ScriptedResponse =
   | {
@@ -33,16 +34,6 @@ export interface OpenAIFixtureServer {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
-}
 
 function chunkPayload(id: string, model: string, delta: Record<string, string>, finishReason: string | null) {
   return { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
@@ -96,7 +87,7 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
-    const body = JSON.parse(await readBody(request)) as RecordedRequest['body'];
+    const body = JSON.parse(await readRequestBody(request)) as RecordedRequest['body'];
     requests.push({ body });
     const script = queue.shift() ?? responder?.(body) ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
     if (script.kind === 'error') {

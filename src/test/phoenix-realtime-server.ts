@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { readRequestBody } from './read-request-body';
 
 const WEBSOCKET_PATH = '/realtime/v1/websocket';
 const BROADCAST_PATH = '/realtime/v1/api/broadcast';
@@ -90,16 +91,6 @@ function encodeUserBroadcast(topic: string, event: string, payload: unknown): Bu
   if (topicBytes.length > 255 || eventBytes.length > 255) throw new Error('topic and event must fit in 255 bytes');
   const header = Buffer.from([USER_BROADCAST_KIND, topicBytes.length, eventBytes.length, 0, JSON_PAYLOAD_ENCODING]);
   return Buffer.concat([header, topicBytes, eventBytes, Buffer.from(JSON.stringify(payload))]);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
 }
 
 function parseBroadcastBody(body: string): ReceivedBroadcastMessage[] | null {
@@ -200,7 +191,7 @@ export async function startPhoenixRealtimeServer(options: PhoenixRealtimeServerO
     // Stricter than Supabase, which takes the anon key and then drops what its policies deny: a test
     // wants a wrong key to fail loudly.
     const keyMatches = request.headers.apikey === options.serviceRoleKey && request.headers.authorization === `Bearer ${options.serviceRoleKey}`;
-    const body = await readBody(request);
+    const body = await readRequestBody(request);
     if (!keyMatches) {
       response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Invalid API key' }));
       return;

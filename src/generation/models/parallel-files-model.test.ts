@@ -1,34 +1,25 @@
 // Parallel-files mode end to end: the real SDK against the OpenAI-wire fixture, through runGeneration.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '@/server/app-services';
-import { createCaller } from '@/server/api/root';
-import { LOCAL_USER_ID } from '@/server/api/trpc';
-import { decideBackends, parseEnv } from '@/server/env';
-import type { DatabaseHandle } from '@/server/db/client';
-import { openPgliteTestDatabase } from '@/test/test-database';
+import { openTestApp, type TestApp } from '@/test/test-app';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 import { fixtureFileContent, parallelFixtureResponder } from '@/test/parallel-files-fixture';
 
 describe('parallel-files mode', () => {
   let fixture: OpenAIFixtureServer;
-  let handle: DatabaseHandle;
-  let services: AppServices;
+  let app: TestApp;
 
   beforeAll(async () => {
     fixture = await startOpenAIFixtureServer();
-    handle = await openPgliteTestDatabase();
-    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, FORGE_PARALLEL_FILES: 'on', FORGE_PARALLEL_CONCURRENCY: '3', FORGE_SANDBOX: 'skip' });
-    services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+    app = await openTestApp({ env: { OPENAI_BASE_URL: fixture.baseURL, FORGE_PARALLEL_FILES: 'on', FORGE_PARALLEL_CONCURRENCY: '3' } });
   });
   afterAll(async () => {
-    await services?.close();
-    await handle?.close();
+    await app?.close();
     await fixture?.close();
   });
 
   it('plans, then writes the files with concurrent calls whose chunks interleave', async () => {
     fixture.respondUsing(parallelFixtureResponder({ fileCount: 6, fileBytes: 600, pace: { chunkSize: 16, chunkDelayMs: 3 } }));
-    const caller = createCaller({ services, userId: LOCAL_USER_ID });
+    const { caller, services } = app;
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Six modules' });
     await services.queue.idle();
 

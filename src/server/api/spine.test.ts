@@ -2,14 +2,12 @@
 // prompt → streamed v1 → v2 → switch, plus the errors a person or a script can run into.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { createAppServices, type AppServices } from '../app-services';
-import { decideBackends, parseEnv } from '../env';
+import type { AppServices } from '../app-services';
 import { forgetCachedVersionFiles } from '../store/version-files-store';
-import type { DatabaseHandle } from '../db/client';
 import { testDatabases } from '@/test/test-database';
+import { openTestApp, type TestApp } from '@/test/test-app';
 import type { StreamEvent } from '@/types/streaming';
 import { createCaller } from './root';
-import { LOCAL_USER_ID } from './trpc';
 
 const BOOKSTORE = 'A REST API for a bookstore with authors and books';
 
@@ -24,20 +22,15 @@ async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
 
 for (const database of testDatabases) {
   describe.skipIf(Boolean(database.skip))(`spine on ${database.name}`, () => {
-    let handle: DatabaseHandle;
+    let app: TestApp;
     let services: AppServices;
-    let caller: ReturnType<typeof createCaller>;
+    let caller: TestApp['caller'];
 
     beforeAll(async () => {
-      handle = await database.open();
-      const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip' });
-      services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
-      caller = createCaller({ services, userId: LOCAL_USER_ID });
+      app = await openTestApp({ openDatabase: database.open });
+      ({ services, caller } = app);
     });
-    afterAll(async () => {
-      await services?.close();
-      await handle?.close();
-    });
+    afterAll(() => app?.close());
 
     async function readWholeStream(versionId: string): Promise<StreamEvent[]> {
       const events: StreamEvent[] = [];

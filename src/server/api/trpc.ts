@@ -25,7 +25,9 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    return { ...shape, data: { ...shape.data, zodError } };
+    // An unexpected failure's message can carry SQL and its parameters; it stays in the server log.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Something went wrong on the server; it has been logged.' : shape.message;
+    return { ...shape, message, data: { ...shape.data, zodError, stack: undefined } };
   },
 });
 

@@ -1,28 +1,19 @@
 // Branch, restore and compare through the routers, with the offline generator writing the versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { createAppServices, type AppServices } from '../app-services';
-import { decideBackends, parseEnv } from '../env';
-import type { DatabaseHandle } from '../db/client';
-import { openPgliteTestDatabase } from '@/test/test-database';
-import { createCaller } from './root';
-import { LOCAL_USER_ID } from './trpc';
+import type { AppServices } from '../app-services';
+import { openTestApp, type TestApp } from '@/test/test-app';
 
 describe('version history: branch, restore, compare', () => {
-  let handle: DatabaseHandle;
+  let app: TestApp;
   let services: AppServices;
-  let caller: ReturnType<typeof createCaller>;
+  let caller: TestApp['caller'];
 
   beforeAll(async () => {
-    handle = await openPgliteTestDatabase();
-    const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip' });
-    services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
-    caller = createCaller({ services, userId: LOCAL_USER_ID });
+    app = await openTestApp();
+    ({ services, caller } = app);
   });
-  afterAll(async () => {
-    await services?.close();
-    await handle?.close();
-  });
+  afterAll(() => app?.close());
 
   async function generate(projectId: string, prompt: string, baseVersionId?: string) {
     const created = await caller.versions.create({ projectId, prompt, baseVersionId });

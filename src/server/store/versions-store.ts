@@ -8,6 +8,11 @@ import { apiVersions } from '../db/schema';
 
 export type VersionRow = typeof apiVersions.$inferSelect;
 
+/** v1, v2, ... linear per project, computed inside the insert so it sees the latest committed number. */
+function nextVersionNumber(projectId: string) {
+  return sql<number>`(select coalesce(max(version_number), 0) + 1 from api_versions where project_id = ${projectId})`;
+}
+
 export async function insertVersion(
   db: Database,
   input: { projectId: string; prompt: string; baseVersionId: string | null; fixOfVersionId?: string | null },
@@ -21,7 +26,7 @@ export async function insertVersion(
       prompt: input.prompt,
       baseVersionId: input.baseVersionId,
       fixOfVersionId: input.fixOfVersionId ?? null,
-      versionNumber: sql`(select coalesce(max(version_number), 0) + 1 from api_versions where project_id = ${input.projectId})`,
+      versionNumber: nextVersionNumber(input.projectId),
     })
     .returning();
   return row!;
@@ -142,7 +147,7 @@ export async function insertCompletedVersion(
       stopReason: 'completed',
       startedAt: now,
       completedAt: now,
-      versionNumber: sql`(select coalesce(max(version_number), 0) + 1 from api_versions where project_id = ${input.projectId})`,
+      versionNumber: nextVersionNumber(input.projectId),
     })
     .returning();
   return row!;

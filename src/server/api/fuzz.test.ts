@@ -1,0 +1,221 @@
+// Every tRPC procedure fed inputs it must refuse: wrong types, huge and odd strings, bad numbers,
+// extra keys, unknown ids and other people's ids. Each call must end in a typed 4xx TRPCError
+// (never INTERNAL_SERVER_ERROR) and change nothing in the database. Valid calls that would write
+// are left out by construction: prompts are fuzzed only where they must be refused.
+import fc from 'fast-check';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServices, type AppServices } from '../app-services';
+import type { DatabaseHandle } from '../db/client';
+import { decideBackends, parseEnv } from '../env';
+import { openPgliteTestDatabase } from '@/test/test-database';
+import { appRouter, createCaller } from './root';
+import { idSchema, MAX_PROMPT_LENGTH, promptSchema } from './schemas';
+import { LOCAL_USER_ID } from './trpc';
+
+type Caller = ReturnType<typeof createCaller>;
+
+const RUNS_PER_PROCEDURE = 40;
+const BOOKSTORE = 'A REST API for a bookstore with authors and books';
+
+/** Rows of every table, plus fingerprints of the columns a mutation would update. */
+const DATABASE_STATE_SQL = `select
+  (select count(*) from projects)::int as projects,
+  (select count(*) from api_versions)::int as versions,
+  (select count(*) from version_files)::int as version_files,
+  (select count(*) from chat_messages)::int as chat_messages,
+  (select count(*) from stream_buffer)::int as stream_buffer,
+  (select md5(coalesce(string_agg(id::text || status || coalesce(stop_reason, ''), ',' order by id), '')) from api_versions) as version_states,
+  (select md5(coalesce(string_agg(id::text || updated_at::text, ',' order by id), '')) from projects) as project_updates`;
+
+const HUGE_STRINGS = ['x'.repeat(100_000), 'é'.repeat(50_000), '\u{1F600}'.repeat(20_000)];
+
+/** Any JSON-ish or JS value: what a broken client or a hand-written script might send. */
+const anyValue = fc.oneof(
+  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom(...HUGE_STRINGS, null, undefined, -1, 0, -0, NaN, Infinity, -Infinity, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, '', ' ', '\u0000'),
+);
+
+const notAnId = anyValue.filter((value) => !idSchema.safeParse(value).success);
+const unknownId = fc.uuid().filter((value) => idSchema.safeParse(value).success);
+
+/** Strings Postgres cannot store (NUL) must be refused as input, not fail the insert. */
+const notAPrompt = fc.oneof(
+  anyValue.filter((value) => !promptSchema.safeParse(value).success),
+  fc.stringMatching(/^[ \t\n\r]*$/),
+  fc.string({ minLength: MAX_PROMPT_LENGTH + 1, maxLength: MAX_PROMPT_LENGTH + 50 }).filter((value) => value.trim().length > MAX_PROMPT_LENGTH),
+  fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([before, after]) => `Add books${before}\u0000${after}`),
+);
+const validPrompt = fc.string({ minLength: 1, maxLength: 200 }).filter((value) => promptSchema.safeParse(value).success && !value.includes('\u0000'));
+
+/** Keys nobody asked for, next to the real ones; they must change nothing. */
+function withExtraKeys<T extends Record<string, unknown>>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) {
+  return fc
+    .tuple(fc.record(fields, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }))
+    .map(([input, extra]) => ({ ...extra, ...input }));
+}
+
+function trpcErrorOf(error: unknown): TRPCError {
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe('tRPC procedures under fuzzing', () => {
+  let handle: DatabaseHandle;
+  let services: AppServices;
+  let owner: Caller;
+  /** The owner's project: v1 complete, v2 failed (stopped). */
+  let own: { projectId: string; v1: string; v2: string };
+  /** Another user's project, seen from the owner's side. */
+  let foreign: { projectId: string; v1: string };
+
+  beforeAll(async () => {
+    handle = await openPgliteTestDatabase();
+    const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip' });
+    services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+    owner = createCaller({ services, userId: LOCAL_USER_ID });
+    const stranger = createCaller({ services, userId: crypto.randomUUID() });
+
+    const ownV1 = await owner.projects.create({ prompt: BOOKSTORE });
+    const foreignV1 = await stranger.projects.create({ prompt: BOOKSTORE });
+    await services.queue.idle();
+    const ownV2 = await owner.versions.create({ projectId: ownV1.projectId, prompt: 'Add a reviews resource' });
+    await owner.versions.stop({ versionId: ownV2.versionId });
+    await services.queue.idle();
+    own = { projectId: ownV1.projectId, v1: ownV1.versionId, v2: ownV2.versionId };
+    foreign = { projectId: foreignV1.projectId, v1: foreignV1.versionId };
+    expect((await owner.versions.list({ projectId: own.projectId })).map((version) => version.status)).toEqual(['complete', 'failed']);
+  });
+  afterAll(async () => {
+    await services?.close();
+    await handle?.close();
+  });
+
+  const databaseState = async () => (await handle.query(DATABASE_STATE_SQL))[0];
+
+  /** Ids the owner may not use: malformed, unknown, or another user's. */
+  const badProjectId = () => fc.oneof(notAnId, unknownId, fc.constant(foreign.projectId));
+  const badVersionId = () => fc.oneof(notAnId, unknownId, fc.constant(foreign.v1));
+  const badSeq = fc.oneof(notAnId.filter((value) => !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647)), fc.integer({ max: -1 }));
+  const badWait = fc.oneof(anyValue.filter((value) => !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 25_000) && value !== undefined), fc.integer({ min: 25_001 }));
+
+  /** Each procedure with the inputs it must refuse. Built lazily: the ids exist only after beforeAll. */
+  const procedures: Array<{ name: string; inputs: () => fc.Arbitrary<unknown>; call: (caller: Caller, input: never) => Promise<unknown> }> = [
+    {
+      name: 'projects.create',
+      inputs: () => fc.oneof(notAnId.filter((value) => typeof value !== 'object' || value === null), withExtraKeys({ prompt: notAPrompt })),
+      call: (caller, input) => caller.projects.create(input),
+    },
+    { name: 'projects.get', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.projects.get(input) },
+    {
+      name: 'versions.create',
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ projectId: badProjectId(), prompt: fc.oneof(validPrompt, notAPrompt) }),
+          withExtraKeys({ projectId: fc.constant(own.projectId), prompt: notAPrompt }),
+          // A base the owner may not build on: malformed, unknown, another user's, or the failed v2.
+          withExtraKeys({ projectId: fc.constant(own.projectId), prompt: validPrompt, baseVersionId: fc.oneof(badVersionId(), fc.constant(own.v2)) }).filter(
+            (input) => 'prompt' in input && 'baseVersionId' in input,
+          ),
+        ),
+      call: (caller, input) => caller.versions.create(input),
+    },
+    { name: 'versions.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.versions.list(input) },
+    { name: 'versions.get', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.versions.get(input) },
+    { name: 'versions.files', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.versions.files(input) },
+    {
+      name: 'versions.stop',
+      // Stopping one's own ended versions is refused too (CONFLICT).
+      inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2)) })),
+      call: (caller, input) => caller.versions.stop(input),
+    },
+    // Regenerating one's own version is a valid create, so only ids the owner may not use.
+    { name: 'versions.regenerate', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.versions.regenerate(input) },
+    {
+      name: 'versions.fix',
+      // Neither of the owner's versions failed validation: both are refused (BAD_REQUEST).
+      inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2)) })),
+      call: (caller, input) => caller.versions.fix(input),
+    },
+    {
+      name: 'versions.restore',
+      inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constant(own.v2)) })),
+      call: (caller, input) => caller.versions.restore(input),
+    },
+    {
+      name: 'versions.compare',
+      inputs: () => {
+        const anyVersion = fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2));
+        return fc.oneof(
+          anyValue,
+          withExtraKeys({ fromVersionId: badVersionId(), toVersionId: anyVersion }),
+          withExtraKeys({ fromVersionId: anyVersion, toVersionId: badVersionId() }),
+          withExtraKeys({ fromVersionId: fc.constant(own.v1), toVersionId: fc.constant(own.v2) }),
+        );
+      },
+      call: (caller, input) => caller.versions.compare(input),
+    },
+    { name: 'messages.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.messages.list(input) },
+    {
+      name: 'stream.since',
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ versionId: badVersionId(), afterSeq: anyValue, waitMs: anyValue }),
+          fc.record({ versionId: fc.constant(own.v1), afterSeq: badSeq, waitMs: fc.constantFrom(0, undefined) }),
+          fc.record({ versionId: fc.constant(own.v1), afterSeq: fc.nat(), waitMs: badWait }),
+        ),
+      call: (caller, input) => caller.stream.since(input),
+    },
+  ];
+
+  it('fuzzes every procedure of the router', () => {
+    // projects.list takes no input, so there is nothing to refuse; the signed-out test covers it.
+    const fuzzed = [...procedures.map((procedure) => procedure.name), 'projects.list'];
+    expect(fuzzed.sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const procedure of procedures) {
+    it(`${procedure.name}: a typed 4xx and no write, for every input it must refuse`, async () => {
+      const before = await databaseState();
+      await fc.assert(
+        fc.asyncProperty(procedure.inputs(), async (input) => {
+          const error = trpcErrorOf(await procedure.call(owner, input as never).then(() => 'answered instead of refusing', (caught: unknown) => caught));
+          expect(error.code, error.message).not.toBe('INTERNAL_SERVER_ERROR');
+          expect(getHTTPStatusCodeFromError(error)).toBeGreaterThanOrEqual(400);
+          expect(getHTTPStatusCodeFromError(error)).toBeLessThan(500);
+          expect(await databaseState()).toEqual(before);
+        }),
+        { numRuns: RUNS_PER_PROCEDURE },
+      );
+    });
+  }
+
+  it('without a signed-in user every procedure is UNAUTHORIZED, even with valid input, and writes nothing', async () => {
+    const anonymous = createCaller({ services, userId: null });
+    const before = await databaseState();
+    const calls: Array<() => Promise<unknown>> = [
+      () => anonymous.projects.create({ prompt: BOOKSTORE }),
+      () => anonymous.projects.get({ projectId: own.projectId }),
+      () => anonymous.projects.list(),
+      () => anonymous.versions.create({ projectId: own.projectId, prompt: 'Add a reviews resource' }),
+      () => anonymous.versions.list({ projectId: own.projectId }),
+      () => anonymous.versions.get({ versionId: own.v1 }),
+      () => anonymous.versions.files({ versionId: own.v1 }),
+      () => anonymous.versions.stop({ versionId: own.v1 }),
+      () => anonymous.versions.regenerate({ versionId: own.v1 }),
+      () => anonymous.versions.fix({ versionId: own.v1 }),
+      () => anonymous.versions.restore({ versionId: own.v1 }),
+      () => anonymous.versions.compare({ fromVersionId: own.v1, toVersionId: own.v1 }),
+      () => anonymous.messages.list({ projectId: own.projectId }),
+      () => anonymous.stream.since({ versionId: own.v1, afterSeq: 0, waitMs: 0 }),
+    ];
+    expect(calls).toHaveLength(Object.keys(appRouter._def.procedures).length);
+    for (const call of calls) expect(trpcErrorOf(await call().catch((caught: unknown) => caught)).code).toBe('UNAUTHORIZED');
+    expect(await databaseState()).toEqual(before);
+  });
+});
