@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readApiModel, type ApiModel } from './api-model';
+import { readStoredModel, type ApiModel } from './api-model';
 import { renderOpenApi } from './render-openapi';
 
 const MODEL: ApiModel = {
   title: 'Shop API',
+  features: ['auth', 'pagination'],
   resources: [
     {
       plural: 'products',
@@ -14,6 +15,7 @@ const MODEL: ApiModel = {
         { name: 'availableFrom', type: 'date', required: false },
       ],
     },
+    { plural: 'reviews', singular: 'review', fields: [{ name: 'productId', type: 'string', required: true, references: 'products' }] },
     { plural: 'news', singular: 'news', fields: [] },
   ],
 };
@@ -22,9 +24,20 @@ function openApiWithForge(forge: unknown): string {
   return JSON.stringify({ openapi: '3.1.0', paths: {}, 'x-forge': forge });
 }
 
-describe('readApiModel', () => {
-  it('reads back the model renderOpenApi stored', () => {
-    expect(readApiModel({ 'openapi.json': renderOpenApi(MODEL) })).toEqual(MODEL);
+const forge = (resources: unknown, extra: object = {}) => ({ generator: 'api-forge-offline', title: 'T', resources, ...extra });
+const books = (fields: unknown[]) => ({ plural: 'books', singular: 'book', fields });
+const authors = { plural: 'authors', singular: 'author', fields: [] };
+
+describe('readStoredModel', () => {
+  it('reads back the model and render revision renderOpenApi stored', () => {
+    expect(readStoredModel({ 'openapi.json': renderOpenApi(MODEL, 7) })).toEqual({ model: MODEL, renderRevision: 7 });
+  });
+
+  it('reads a model stored before features and revisions existed as revision 1 with no features', () => {
+    expect(readStoredModel({ 'openapi.json': openApiWithForge(forge([authors])) })).toEqual({
+      model: { title: 'T', resources: [authors], features: [] },
+      renderRevision: 1,
+    });
   });
 
   it.each([
@@ -32,23 +45,32 @@ describe('readApiModel', () => {
     ['openapi.json that is not JSON', { 'openapi.json': '{' }],
     ['openapi.json that is JSON null', { 'openapi.json': 'null' }],
     ['no x-forge', { 'openapi.json': '{"openapi":"3.1.0"}' }],
-    ['another generator', { 'openapi.json': openApiWithForge({ generator: 'someone-else', title: 'T', resources: [] }) }],
+    ['another generator', { 'openapi.json': openApiWithForge({ ...forge([]), generator: 'someone-else' }) }],
   ])('gives null for %s', (_case, files) => {
-    expect(readApiModel(files)).toBeNull();
+    expect(readStoredModel(files)).toBeNull();
   });
 
   it.each([
-    ['a managed field', { name: 'id', type: 'string', required: true }],
-    ['a field name that is not an identifier', { name: 'price-tag', type: 'string', required: true }],
-    ['an unknown field type', { name: 'price', type: 'money', required: true }],
-  ])('refuses a model with %s', (_case, field) => {
-    const forge = { generator: 'api-forge-offline', title: 'T', resources: [{ plural: 'books', singular: 'book', fields: [field] }] };
-    expect(readApiModel({ 'openapi.json': openApiWithForge(forge) })).toBeNull();
+    ['a managed field', [books([{ name: 'id', type: 'string', required: true }])]],
+    ['a field name that is not an identifier', [books([{ name: 'price-tag', type: 'string', required: true }])]],
+    ['an unknown field type', [books([{ name: 'price', type: 'money', required: true }])]],
+    ['the same resource twice', [books([]), books([])]],
+    ['a relation to a missing resource', [books([{ name: 'authorId', type: 'string', required: true, references: 'authors' }])]],
+    ['a relation that is not a string', [authors, books([{ name: 'authorId', type: 'number', required: true, references: 'authors' }])]],
+    ['a relation to itself', [books([{ name: 'bookId', type: 'string', required: true, references: 'books' }])]],
+    [
+      'relations in a loop',
+      [
+        { ...authors, fields: [{ name: 'bookId', type: 'string', required: true, references: 'books' }] },
+        books([{ name: 'authorId', type: 'string', required: true, references: 'authors' }]),
+      ],
+    ],
+  ])('refuses a model with %s', (_case, resources) => {
+    expect(readStoredModel({ 'openapi.json': openApiWithForge(forge(resources)) })).toBeNull();
   });
 
-  it('refuses a model with the same resource twice', () => {
-    const books = { plural: 'books', singular: 'book', fields: [] };
-    const forge = { generator: 'api-forge-offline', title: 'T', resources: [books, books] };
-    expect(readApiModel({ 'openapi.json': openApiWithForge(forge) })).toBeNull();
+  it('refuses an unknown or repeated feature', () => {
+    expect(readStoredModel({ 'openapi.json': openApiWithForge(forge([], { features: ['graphql'] })) })).toBeNull();
+    expect(readStoredModel({ 'openapi.json': openApiWithForge(forge([], { features: ['cors', 'cors'] })) })).toBeNull();
   });
 });

@@ -1,17 +1,24 @@
-// The offline generator's picture of an API: resources with typed fields. It renders the project
-// from this model, and stores the model in the project's openapi.json under `x-forge`, so the next
-// prompt starts from the model of its base version rather than from guessing at the code.
+// The offline generator's picture of an API: resources with typed fields, relations between them,
+// and the features it has switched on. It renders the project from this model, and stores the model
+// in the project's openapi.json under `x-forge`, so the next prompt starts from the model of its
+// base version rather than from guessing at the code.
 import { z } from 'zod';
 import type { FileMap } from '@/types/versioning';
 
 const FIELD_TYPES = ['string', 'number', 'boolean', 'date', 'datetime'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/** Cross-cutting features, in the order they are listed everywhere (summaries, README, x-forge). */
+export const FEATURES = ['auth', 'pagination', 'filtering', 'rate-limit', 'cors', 'logging', 'tests'] as const;
+export type Feature = (typeof FEATURES)[number];
+
 export interface FieldModel {
   /** A camelCase identifier: it is both the JSON key and the TypeScript property. */
   name: string;
   type: FieldType;
   required: boolean;
+  /** Set on a relation field (`authorId`): the plural of the resource whose id it holds. */
+  references?: string;
 }
 
 export interface ResourceModel {
@@ -25,6 +32,14 @@ export interface ResourceModel {
 export interface ApiModel {
   title: string;
   resources: ResourceModel[];
+  /** In FEATURES order, each once. */
+  features: Feature[];
+}
+
+/** The model read back from a project, with the render revision that wrote the project's files. */
+export interface StoredModel {
+  model: ApiModel;
+  renderRevision: number;
 }
 
 export const OPENAPI_PATH = 'openapi.json';
@@ -37,38 +52,77 @@ const MANAGED_FIELDS: readonly string[] = ['id', 'createdAt', 'updatedAt'];
 const RESOURCE_WORD = /^[a-z]{2,40}$/;
 const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
 
+const fieldSchema = z.object({
+  name: z.string().regex(FIELD_NAME).refine((name) => !MANAGED_FIELDS.includes(name)),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  references: z.string().regex(RESOURCE_WORD).optional(),
+});
+
+const resourceSchema = z.object({
+  plural: z.string().regex(RESOURCE_WORD),
+  singular: z.string().regex(RESOURCE_WORD),
+  fields: z.array(fieldSchema),
+});
+
+type StoredResource = z.infer<typeof resourceSchema>;
+
+/** Relations hold string ids of another resource of the model, and never lead back to where they start. */
+function relationsAreSound(resources: StoredResource[]): boolean {
+  const byPlural = new Map(resources.map((resource) => [resource.plural, resource]));
+  const parentsOf = (resource: StoredResource) => resource.fields.flatMap((field) => (field.references ? [field.references] : []));
+  for (const resource of resources) {
+    for (const field of resource.fields) {
+      if (field.references === undefined) continue;
+      if (field.type !== 'string' || !byPlural.has(field.references) || field.references === resource.plural) return false;
+    }
+  }
+  // Depth-first search for a cycle: a resource met again while its own ancestors are being walked.
+  const state = new Map<string, 'walking' | 'done'>();
+  const walk = (plural: string): boolean => {
+    if (state.get(plural) === 'done') return true;
+    if (state.get(plural) === 'walking') return false;
+    state.set(plural, 'walking');
+    const acyclic = parentsOf(byPlural.get(plural)!).every(walk);
+    state.set(plural, 'done');
+    return acyclic;
+  };
+  return resources.every((resource) => walk(resource.plural));
+}
+
 /** How the model is written into openapi.json; read back with the same schema. */
 const forgeExtensionSchema = z.object({
   generator: z.literal(FORGE_GENERATOR),
+  // Projects written before revisions were recorded are revision 1.
+  renderRevision: z.number().int().min(1).default(1),
   title: z.string().min(1),
-  resources: z.array(
-    z.object({
-      plural: z.string().regex(RESOURCE_WORD),
-      singular: z.string().regex(RESOURCE_WORD),
-      fields: z.array(
-        z.object({
-          name: z.string().regex(FIELD_NAME).refine((name) => !MANAGED_FIELDS.includes(name)),
-          type: z.enum(FIELD_TYPES),
-          required: z.boolean(),
-        }),
-      ),
-    }),
-  )
-    .refine((resources) => new Set(resources.map((resource) => resource.plural)).size === resources.length),
+  // Before features existed, a model had none.
+  features: z
+    .array(z.enum(FEATURES))
+    .default([])
+    .refine((features) => new Set(features).size === features.length),
+  resources: z
+    .array(resourceSchema)
+    .refine((resources) => new Set(resources.map((resource) => resource.plural)).size === resources.length)
+    .refine(relationsAreSound),
 });
 
-type ForgeExtension = z.infer<typeof forgeExtensionSchema>;
+type ForgeExtension = z.input<typeof forgeExtensionSchema>;
 
 export function isValidFieldName(name: string): boolean {
   return FIELD_NAME.test(name) && !MANAGED_FIELDS.includes(name);
 }
 
-export function toForgeExtension(model: ApiModel): ForgeExtension {
-  return { generator: FORGE_GENERATOR, title: model.title, resources: model.resources };
+export function isValidResourceWord(word: string): boolean {
+  return RESOURCE_WORD.test(word);
+}
+
+export function toForgeExtension(model: ApiModel, renderRevision: number): ForgeExtension {
+  return { generator: FORGE_GENERATOR, renderRevision, title: model.title, features: model.features, resources: model.resources };
 }
 
 /** The model stored in a project's openapi.json, or null when there is none the generator can trust. */
-export function readApiModel(files: FileMap): ApiModel | null {
+export function readStoredModel(files: FileMap): StoredModel | null {
   const text = files[OPENAPI_PATH];
   if (text === undefined) return null;
   let document: unknown;
@@ -80,5 +134,6 @@ export function readApiModel(files: FileMap): ApiModel | null {
   if (typeof document !== 'object' || document === null) return null;
   const parsed = forgeExtensionSchema.safeParse((document as Record<string, unknown>)[FORGE_EXTENSION]);
   if (!parsed.success) return null;
-  return { title: parsed.data.title, resources: parsed.data.resources };
+  const { title, resources, features, renderRevision } = parsed.data;
+  return { model: { title, resources, features: FEATURES.filter((feature) => features.includes(feature)) }, renderRevision };
 }

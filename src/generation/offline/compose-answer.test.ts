@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FileMap } from '@/types/versioning';
-import { createFileBlockParser, type ParsedBlockEvent } from '../file-block-parser';
-import { readApiModel } from './api-model';
+import { readStoredModel } from './api-model';
 import { composeOfflineAnswer } from './compose-answer';
+import { answer, applyAnswer, openApiRoutes, parseAnswer } from './conversation-support';
 
 const BOOKSTORE_PROMPT = 'A REST API for a bookstore with authors and books';
-
-interface ParsedAnswer {
-  plan: Extract<ParsedBlockEvent, { kind: 'plan' }> | undefined;
-  written: FileMap;
-  deleted: string[];
-  summary: string | undefined;
-  /** Anything else: prose, rejected or truncated files. None is expected. */
-  unexpected: ParsedBlockEvent[];
-}
-
-function parseAnswer(text: string): ParsedAnswer {
-  const parser = createFileBlockParser();
-  const answer: ParsedAnswer = { plan: undefined, written: {}, deleted: [], summary: undefined, unexpected: [] };
-  for (const event of [...parser.push(text), ...parser.end()]) {
-    if (event.kind === 'plan') answer.plan = event;
-    else if (event.kind === 'file:end') answer.written[event.path] = event.content;
-    else if (event.kind === 'delete') answer.deleted.push(event.path);
-    else if (event.kind === 'summary') answer.summary = event.text;
-    else if (event.kind !== 'file:start' && event.kind !== 'file:chunk') answer.unexpected.push(event);
-  }
-  return answer;
-}
-
-function answer(prompt: string, baseFiles: FileMap = {}): ParsedAnswer {
-  return parseAnswer(composeOfflineAnswer({ versionNumber: Object.keys(baseFiles).length ? 2 : 1, prompt, baseFiles, history: [] }));
-}
-
-function applyAnswer(baseFiles: FileMap, result: ParsedAnswer): FileMap {
-  const files = { ...baseFiles, ...result.written };
-  for (const path of result.deleted) delete files[path];
-  return files;
-}
+const plurals = (files: FileMap) => readStoredModel(files)?.model.resources.map((resource) => resource.plural);
 
 const v1 = answer(BOOKSTORE_PROMPT);
 
@@ -50,6 +19,8 @@ describe('composeOfflineAnswer: first version', () => {
       'src/lib/http.ts',
       'src/lib/router.ts',
       'src/lib/memory-store.ts',
+      'src/models/authors.ts',
+      'src/models/books.ts',
       'src/routes/authors.ts',
       'src/routes/books.ts',
       'src/index.ts',
@@ -77,14 +48,8 @@ describe('composeOfflineAnswer: first version', () => {
   });
 
   it('lists every route in openapi.json and stores the model under x-forge', () => {
-    const document = JSON.parse(v1.written['openapi.json']!);
-    expect(document.openapi).toBe('3.1.0');
-    const routes = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, item]) =>
-      Object.keys(item)
-        .filter((key) => key !== 'parameters')
-        .map((method) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(routes).toEqual([
+    expect(JSON.parse(v1.written['openapi.json']!).openapi).toBe('3.1.0');
+    expect(openApiRoutes(v1.written)).toEqual([
       'GET /health',
       'GET /authors',
       'POST /authors',
@@ -99,7 +64,16 @@ describe('composeOfflineAnswer: first version', () => {
       'PATCH /books/{id}',
       'DELETE /books/{id}',
     ]);
-    expect(readApiModel(v1.written)?.resources.map((resource) => resource.plural)).toEqual(['authors', 'books']);
+    expect(plurals(v1.written)).toEqual(['authors', 'books']);
+  });
+
+  it('sums up relations, features and what it did not build', () => {
+    const result = answer('A bookstore API with authors, and books with title and price. Books belong to authors. Add JWT auth and use Postgres.');
+    expect(result.summary).toContain('books with authorId (id of one of authors, required), title (string, required) and price (number)');
+    expect(result.summary).toContain("Books belong to authors: authorId must name an existing author, and GET /authors/:id/books lists an author's books.");
+    expect(result.summary).toContain('Features: JWT auth: POST /auth/token trades ADMIN_USERNAME and ADMIN_PASSWORD for an HS256 token');
+    expect(result.summary).toContain('Not built: postgres.');
+    expect(Object.keys(result.written)).toContain('src/middleware/auth.ts');
   });
 
   it('gives the same text for the same request', () => {
@@ -123,36 +97,78 @@ describe('composeOfflineAnswer: later versions', () => {
     const v2 = answer('Add a reviews resource', v1.written);
     expect(v2.unexpected).toEqual([]);
     expect(v2.plan?.entries).toEqual([
+      { path: 'src/models/reviews.ts', action: 'create' },
       { path: 'src/routes/reviews.ts', action: 'create' },
       { path: 'src/index.ts', action: 'modify' },
       { path: 'openapi.json', action: 'modify' },
       { path: 'README.md', action: 'modify' },
     ]);
-    expect(Object.keys(v2.written)).toEqual(['src/routes/reviews.ts', 'src/index.ts', 'openapi.json', 'README.md']);
+    expect(Object.keys(v2.written)).toEqual(['src/models/reviews.ts', 'src/routes/reviews.ts', 'src/index.ts', 'openapi.json', 'README.md']);
     expect(v2.deleted).toEqual([]);
     expect(v2.summary).toBe(
-      'Added reviews with rating (number, required) and comment (string). Created src/routes/reviews.ts. Updated src/index.ts, openapi.json and README.md.',
+      'Added reviews with rating (number, required) and comment (string). Created src/models/reviews.ts and src/routes/reviews.ts. Updated src/index.ts, openapi.json and README.md.',
     );
     // v1 plus the change is the project a first prompt naming all three resources gives.
     const direct = answer('A REST API for a bookstore with authors, books and reviews');
     expect(applyAnswer(v1.written, v2)).toEqual(direct.written);
   });
 
-  it('removing a resource deletes its route file', () => {
+  it('removing a resource deletes its model and route files', () => {
     const v2 = answer('remove books', v1.written);
-    expect(v2.deleted).toEqual(['src/routes/books.ts']);
+    expect(v2.deleted).toEqual(['src/models/books.ts', 'src/routes/books.ts']);
     expect(Object.keys(v2.written)).toEqual(['src/index.ts', 'openapi.json', 'README.md']);
     const files = applyAnswer(v1.written, v2);
     expect(files['src/index.ts']).not.toContain('books');
-    expect(readApiModel(files)?.resources.map((resource) => resource.plural)).toEqual(['authors']);
+    expect(plurals(files)).toEqual(['authors']);
   });
 
-  it('adding a field rewrites the resource, openapi.json and README.md', () => {
+  it('adding a field rewrites the model, openapi.json and README.md', () => {
     const v2 = answer('Add a price field to books', v1.written);
-    expect(Object.keys(v2.written)).toEqual(['src/routes/books.ts', 'openapi.json', 'README.md']);
-    expect(v2.written['src/routes/books.ts']).toContain('  price: z.number().optional(),\n');
+    expect(Object.keys(v2.written)).toEqual(['src/models/books.ts', 'openapi.json', 'README.md']);
+    expect(v2.written['src/models/books.ts']).toContain('  price: z.number().optional(),\n');
     const v3 = answer('add isbn to books', applyAnswer(v1.written, v2));
-    expect(v3.written['src/routes/books.ts']).toContain('  price: z.number().optional(),\n  isbn: z.string().optional(),\n');
+    expect(v3.written['src/models/books.ts']).toContain('  price: z.number().optional(),\n  isbn: z.string().optional(),\n');
+  });
+
+  it('adding a feature writes its files and the ones that use it, and no others', () => {
+    const v2 = answer('add JWT auth', v1.written);
+    expect(v2.plan?.title).toBe('Add JWT auth');
+    expect(v2.plan?.entries).toEqual([
+      { path: 'src/lib/jwt.ts', action: 'create' },
+      { path: 'src/middleware/auth.ts', action: 'create' },
+      { path: 'src/routes/auth.ts', action: 'create' },
+      { path: 'src/index.ts', action: 'modify' },
+      { path: 'openapi.json', action: 'modify' },
+      { path: 'README.md', action: 'modify' },
+    ]);
+    expect(v2.written['src/index.ts']).toContain('router.use(requireTokenForWrites);');
+    const v3 = answer('remove JWT auth', applyAnswer(v1.written, v2));
+    expect(v3.deleted).toEqual(['src/lib/jwt.ts', 'src/middleware/auth.ts', 'src/routes/auth.ts']);
+    expect(applyAnswer(applyAnswer(v1.written, v2), v3)).toEqual(v1.written);
+  });
+
+  it('relating resources rewrites both ends: the child checks ids and lists under the parent, the parent guards deletes', () => {
+    const v2 = answer('books belong to authors', v1.written);
+    expect(Object.keys(v2.written)).toEqual(['src/models/books.ts', 'src/routes/authors.ts', 'src/routes/books.ts', 'openapi.json', 'README.md']);
+    expect(v2.written['src/routes/books.ts']).toContain("router.get('/authors/:id/books'");
+    expect(v2.written['src/routes/authors.ts']).toContain('checkUnreferenced(params.id);');
+    expect(v2.summary).toContain("Books belong to authors: authorId must name an existing author, and GET /authors/:id/books lists an author's books.");
+  });
+
+  it('renaming a resource moves its files', () => {
+    const v2 = answer('rename books to titles', v1.written);
+    expect(v2.deleted).toEqual(['src/models/books.ts', 'src/routes/books.ts']);
+    expect(Object.keys(v2.written)).toEqual(['src/models/titles.ts', 'src/routes/titles.ts', 'src/index.ts', 'openapi.json', 'README.md']);
+  });
+
+  it('rewrites every file that differs when the base was written by an older renderer', () => {
+    const document = JSON.parse(v1.written['openapi.json']!);
+    delete document['x-forge'].renderRevision;
+    const old = { ...v1.written, 'openapi.json': JSON.stringify(document), 'src/lib/router.ts': '// an older router\n' };
+    const v2 = answer('Add a price field to books', old);
+    expect(Object.keys(v2.written)).toEqual(['src/lib/router.ts', 'src/models/books.ts', 'openapi.json', 'README.md']);
+    expect(v2.written['src/lib/router.ts']).toBe(v1.written['src/lib/router.ts']);
+    expect(answer('remove books', old).deleted).toEqual(['src/models/books.ts', 'src/routes/books.ts']);
   });
 
   it('leaves files the change does not touch as the base has them', () => {

@@ -1,46 +1,56 @@
 // The offline generator's whole answer to one request, in the DESIGN §7 format. Pure and
 // deterministic; offline-model.ts only paces the text out.
 import type { GenerationRequest } from '../ports';
-import { readApiModel, type ApiModel } from './api-model';
+import { readStoredModel, type ApiModel } from './api-model';
 import { capabilitiesMessage } from './capabilities';
 import { changedFiles, type FileChanges } from './changed-files';
-import { describeResource, listWords } from './describe-model';
+import { describeRelation, describeResource, listWords } from './describe-model';
+import { describeFeature } from './feature-catalog';
+import { capitalize } from './inflect';
+import { relationsOf } from './model-relations';
 import { deleteBlock, fileBlock, planBlock, summaryBlock } from './output-format';
-import { planFirstVersion, planIteration } from './plan-iteration';
-import { renderProject } from './render-project';
-import { understandChangePrompt, understandCreatePrompt, type CreateIntent } from './understand-prompt';
+import { planFirstVersion } from './plan-first-version';
+import { planIteration } from './plan-iteration';
+import type { CreateIntent } from './prompt-intents';
+import { renderProject, RENDER_REVISION } from './render-project';
+import { understandChangePrompt } from './understand-change-prompt';
+import { understandCreatePrompt } from './understand-create-prompt';
 
 function quoted(prompt: string): string {
   const oneLine = prompt.replace(/\s+/g, ' ').trim();
   return `"${oneLine.length > 160 ? `${oneLine.slice(0, 160)}...` : oneLine}"`;
 }
 
-function firstVersionSummary(model: ApiModel, intent: CreateIntent): string {
+function firstVersionSummary(model: ApiModel, intent: CreateIntent, notes: string[]): string {
   const plurals = model.resources.map((resource) => resource.plural);
   const implied = intent.impliedBy ? ` You named no resources, so for a ${intent.impliedBy} it starts with ${listWords(plurals)}.` : '';
+  const relations = relationsOf(model).map((relation) => ` ${capitalize(describeRelation(relation))}.`).join('');
+  const features = model.features.length > 0 ? ` Features: ${model.features.map(describeFeature).join('; ')}.` : '';
   const notBuilt =
-    intent.ignored.length > 0
-      ? ` Not built: ${listWords(intent.ignored)}. The offline generator only scaffolds CRUD resources; connect a model (OPENAI_API_KEY) for more.`
+    intent.unsupported.length > 0
+      ? ` Not built: ${listWords(intent.unsupported)}. The offline generator builds resources, relations and the features above; connect a model (OPENAI_API_KEY) for more.`
       : '';
+  const unclear = intent.unclear.length > 0 ? ` I did not follow ${listWords(intent.unclear.map(quoted))}, so it is not in the API.` : '';
   return (
     `Created ${model.title}, a TypeScript API on node:http with zod validation.` +
-    ` Resources: ${model.resources.map(describeResource).join('; ')}.${implied}` +
+    ` Resources: ${model.resources.map(describeResource).join('; ')}.${implied}${relations}${features}` +
     ` Each resource has list, get, create, replace, update and delete routes, and GET /health answers { "status": "ok" }.` +
-    ` Data is kept in memory. Run npm install && npm start; it serves on PORT (default 3000).${notBuilt}`
+    ` Data is kept in memory. Run npm install && npm start; it serves on PORT (default 3000).` +
+    `${notBuilt}${unclear}${notes.map((note) => ` ${note}`).join('')}`
   );
 }
 
 function firstVersionAnswer(prompt: string): string {
   const intent = understandCreatePrompt(prompt);
-  const model = intent && planFirstVersion(intent);
-  if (!intent || !model || model.resources.length === 0) {
+  const plan = intent && planFirstVersion(intent);
+  if (!intent || !plan || plan.model.resources.length === 0) {
     return summaryBlock(capabilitiesMessage(`I could not find any resources to build in ${quoted(prompt)}.`, true));
   }
-  const files = Object.entries(renderProject(model));
+  const files = Object.entries(renderProject(plan.model));
   return (
-    planBlock(model.title, files.map(([path]) => ({ path, action: 'create' }))) +
+    planBlock(plan.model.title, files.map(([path]) => ({ path, action: 'create' }))) +
     files.map(([path, content]) => fileBlock(path, content)).join('') +
-    summaryBlock(firstVersionSummary(model, intent))
+    summaryBlock(firstVersionSummary(plan.model, intent, plan.notes))
   );
 }
 
@@ -57,8 +67,8 @@ function filesSentence(changes: FileChanges): string {
 }
 
 function nextVersionAnswer(request: GenerationRequest): string {
-  const base = readApiModel(request.baseFiles);
-  if (!base) {
+  const stored = readStoredModel(request.baseFiles);
+  if (!stored) {
     return summaryBlock(
       capabilitiesMessage(
         "The base version's openapi.json has no x-forge model, so it was not made by the offline generator, " +
@@ -69,10 +79,11 @@ function nextVersionAnswer(request: GenerationRequest): string {
   }
   const intent = understandChangePrompt(request.prompt);
   if (!intent) return summaryBlock(capabilitiesMessage(`I did not understand ${quoted(request.prompt)}.`, false));
-  const plan = planIteration(base, intent);
+  const plan = planIteration(stored.model, intent);
   if (plan.kind === 'refusal') return summaryBlock(plan.message);
 
-  const changes = changedFiles(request.baseFiles, renderProject(base), renderProject(plan.model));
+  const sameRenderer = stored.renderRevision === RENDER_REVISION;
+  const changes = changedFiles(request.baseFiles, renderProject(stored.model), renderProject(plan.model), sameRenderer);
   if (changes.written.length === 0 && changes.deleted.length === 0) {
     return summaryBlock(`${plan.description} The files already had this change, so none were rewritten.`);
   }

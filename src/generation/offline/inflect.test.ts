@@ -43,6 +43,8 @@ describe('identifier and article helpers', () => {
   it('camel-cases words', () => {
     expect(camelCase(['release', 'date'])).toBe('releaseDate');
     expect(camelCase(['Is', 'PUBLISHED'])).toBe('isPublished');
+    expect(camelCase(['is_admin'])).toBe('isAdmin');
+    expect(camelCase(['an', 'is_admin', 'flag'])).toBe('anIsAdminFlag');
   });
 
   it.each([

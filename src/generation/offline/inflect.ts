@@ -72,9 +72,13 @@ export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** ["release", "date"] → "releaseDate". */
+/** ["release", "date"] → "releaseDate"; snake_case words are split first: ["is_admin"] → "isAdmin". */
 export function camelCase(words: readonly string[]): string {
-  return words.map((word, index) => (index === 0 ? word.toLowerCase() : capitalize(word.toLowerCase()))).join('');
+  return words
+    .flatMap((word) => word.toLowerCase().split('_'))
+    .filter(Boolean)
+    .map((word, index) => (index === 0 ? word : capitalize(word)))
+    .join('');
 }
 
 /** "a book", "an author", "a user": by the sound of the first letters, as far as spelling tells. */

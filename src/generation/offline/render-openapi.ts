@@ -1,51 +1,10 @@
 // openapi.json of a generated API: OpenAPI 3.1 with every route, so people, tools and the sandbox
 // can see what the API serves, plus the generator's own model under `x-forge` for the next version.
-import { FORGE_EXTENSION, toForgeExtension, type ApiModel, type FieldModel, type ResourceModel } from './api-model';
-import { capitalize, withArticle } from './inflect';
-
-type JsonSchema = Record<string, unknown>;
-
-function fieldSchema(field: FieldModel): JsonSchema {
-  switch (field.type) {
-    case 'string':
-      return field.required ? { type: 'string', minLength: 1 } : { type: 'string' };
-    case 'number':
-      return { type: 'number' };
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'date':
-      return { type: 'string', format: 'date' };
-    case 'datetime':
-      return { type: 'string', format: 'date-time' };
-  }
-}
-
-/** A value that passes the field's validation, for examples in the docs. */
-function exampleValue(field: FieldModel): unknown {
-  switch (field.type) {
-    case 'string':
-      if (/email/i.test(field.name)) return 'ada@example.com';
-      if (/(url|website)$/i.test(field.name)) return 'https://example.com';
-      return `Example ${field.name}`;
-    case 'number':
-      return 1;
-    case 'boolean':
-      return true;
-    case 'date':
-      return '2025-01-31';
-    case 'datetime':
-      return '2025-01-31T09:00:00Z';
-  }
-}
-
-/** A valid create body with the required fields only. */
-export function exampleInput(resource: ResourceModel): Record<string, unknown> {
-  return Object.fromEntries(resource.fields.filter((field) => field.required).map((field) => [field.name, exampleValue(field)]));
-}
-
-const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const errorResponse = (description: string) => ({ description, content: json(ref('ErrorResponse')) });
+import { FORGE_EXTENSION, toForgeExtension, type ApiModel, type ResourceModel } from './api-model';
+import { featureName } from './feature-catalog';
+import { capitalize } from './inflect';
+import { authPaths, fieldSchema, json, ref, resourcePaths, type JsonSchema } from './openapi-paths';
+import { listWords } from './describe-model';
 
 function inputSchema(resource: ResourceModel, partial: boolean): JsonSchema {
   const required = resource.fields.filter((field) => field.required).map((field) => field.name);
@@ -57,10 +16,25 @@ function inputSchema(resource: ResourceModel, partial: boolean): JsonSchema {
   };
 }
 
-function resourceSchemas(resource: ResourceModel): Record<string, JsonSchema> {
+function resourceSchemas(model: ApiModel, resource: ResourceModel): Record<string, JsonSchema> {
   const type = capitalize(resource.singular);
+  const page: Record<string, JsonSchema> = model.features.includes('pagination')
+    ? {
+        [`${type}Page`]: {
+          type: 'object',
+          required: ['items', 'page', 'pageSize', 'total'],
+          properties: {
+            items: { type: 'array', items: ref(type) },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+            total: { type: 'integer', minimum: 0, description: 'How many items there are on all pages' },
+          },
+        },
+      }
+    : {};
   return {
     [`${type}Input`]: inputSchema(resource, false),
+    [`${type}Changes`]: inputSchema(resource, true),
     [type]: {
       allOf: [
         ref(`${type}Input`),
@@ -75,73 +49,39 @@ function resourceSchemas(resource: ResourceModel): Record<string, JsonSchema> {
         },
       ],
     },
+    ...page,
   };
 }
 
-function resourcePaths(resource: ResourceModel): Record<string, unknown> {
-  const type = capitalize(resource.singular);
-  const plural = capitalize(resource.plural);
-  const item = { description: `The ${resource.singular}`, content: json(ref(type)) };
-  const notFound = errorResponse(`No ${resource.singular} with this id`);
-  const invalid = errorResponse('The body is not valid JSON or does not fit the schema; `issues` says why');
-  const tags = [resource.plural];
-  const one = withArticle(resource.singular);
-  return {
-    [`/${resource.plural}`]: {
-      get: {
-        operationId: `list${plural}`,
-        summary: `List ${resource.plural}`,
-        tags,
-        responses: { '200': { description: `All ${resource.plural}`, content: json({ type: 'array', items: ref(type) }) } },
-      },
-      post: {
-        operationId: `create${type}`,
-        summary: `Create ${one}`,
-        tags,
-        requestBody: { required: true, content: json(ref(`${type}Input`)) },
-        responses: { '201': item, '400': invalid },
-      },
+const AUTH_SCHEMAS: Record<string, JsonSchema> = {
+  AuthCredentials: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['username', 'password'],
+    properties: { username: { type: 'string', minLength: 1 }, password: { type: 'string', minLength: 1 } },
+  },
+  AuthToken: {
+    type: 'object',
+    required: ['accessToken', 'tokenType', 'expiresIn'],
+    properties: {
+      accessToken: { type: 'string', description: 'Send it as "Authorization: Bearer <accessToken>"' },
+      tokenType: { const: 'Bearer' },
+      expiresIn: { type: 'integer', description: 'Seconds until the token expires' },
     },
-    [`/${resource.plural}/{id}`]: {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-      get: {
-        operationId: `get${type}`,
-        summary: `Get ${one}`,
-        tags,
-        responses: { '200': item, '404': notFound },
-      },
-      put: {
-        operationId: `replace${type}`,
-        summary: `Replace ${one}`,
-        tags,
-        requestBody: { required: true, content: json(ref(`${type}Input`)) },
-        responses: { '200': item, '400': invalid, '404': notFound },
-      },
-      patch: {
-        operationId: `update${type}`,
-        summary: `Change some fields of ${one}`,
-        tags,
-        requestBody: { required: true, content: json(inputSchema(resource, true)) },
-        responses: { '200': item, '400': invalid, '404': notFound },
-      },
-      delete: {
-        operationId: `delete${type}`,
-        summary: `Delete ${one}`,
-        tags,
-        responses: { '204': { description: 'Deleted' }, '404': notFound },
-      },
-    },
-  };
+  },
+};
+
+function description(model: ApiModel): string {
+  const features = model.features.length > 0 ? ` Features: ${listWords(model.features.map(featureName))}.` : '';
+  return `Generated by API Forge. Data is kept in memory and resets when the server restarts.${features}`;
 }
 
-export function renderOpenApi(model: ApiModel): string {
+/** `renderRevision` is stored with the model, so a later version knows which renderer wrote these files. */
+export function renderOpenApi(model: ApiModel, renderRevision: number): string {
+  const auth = model.features.includes('auth');
   const document = {
     openapi: '3.1.0',
-    info: {
-      title: model.title,
-      version: '1.0.0',
-      description: 'Generated by API Forge. Data is kept in memory and resets when the server restarts.',
-    },
+    info: { title: model.title, version: '1.0.0', description: description(model) },
     servers: [{ url: 'http://localhost:3000' }],
     paths: {
       '/health': {
@@ -156,11 +96,13 @@ export function renderOpenApi(model: ApiModel): string {
           },
         },
       },
-      ...Object.assign({}, ...model.resources.map(resourcePaths)),
+      ...authPaths(model),
+      ...Object.assign({}, ...model.resources.map((resource) => resourcePaths(model, resource))),
     },
     components: {
       schemas: {
-        ...Object.assign({}, ...model.resources.map(resourceSchemas)),
+        ...Object.assign({}, ...model.resources.map((resource) => resourceSchemas(model, resource))),
+        ...(auth ? AUTH_SCHEMAS : {}),
         // Not "Error": a resource named errors would claim that name.
         ErrorResponse: {
           type: 'object',
@@ -168,8 +110,9 @@ export function renderOpenApi(model: ApiModel): string {
           properties: { error: { type: 'string' }, issues: { type: 'array', items: { type: 'object' } } },
         },
       },
+      ...(auth ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } : {}),
     },
-    [FORGE_EXTENSION]: toForgeExtension(model),
+    [FORGE_EXTENSION]: toForgeExtension(model, renderRevision),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,103 +1,181 @@
-// One resource's CRUD route module of a generated API (src/routes/<plural>.ts), and the entry
-// point that mounts every module (src/index.ts).
+// One resource's route module of a generated API (src/routes/<plural>.ts): list, get, create,
+// replace, update and delete, plus what its relations and the list features add. A relation shows
+// in three places: the child checks that the ids it is sent exist, the child serves the nested list
+// (GET /authors/:id/books), and the parent refuses to delete an item children still point at.
 import type { ApiModel, FieldModel, ResourceModel } from './api-model';
 import { capitalize, withArticle } from './inflect';
+import { childRelations, parentRelations, type Relation } from './model-relations';
+import { modelFilePath, modelNames } from './render-models';
 
 export function routeFilePath(resource: ResourceModel): string {
   return `src/routes/${resource.plural}.ts`;
 }
 
-/** The identifiers a resource's module exports and uses: books → registerBookRoutes, bookInput, BookInput. */
-function codeNames(resource: ResourceModel) {
-  const type = capitalize(resource.singular);
-  return { register: `register${type}Routes`, schema: `${resource.singular}Input`, inputType: `${type}Input` };
+export function registerFunctionName(resource: ResourceModel): string {
+  return `register${capitalize(resource.singular)}Routes`;
 }
 
-function zodExpression(field: FieldModel): string {
-  const base = {
-    string: field.required ? 'z.string().min(1)' : 'z.string()',
-    number: 'z.number()',
-    boolean: 'z.boolean()',
-    date: 'z.iso.date()',
-    datetime: 'z.iso.datetime({ offset: true })',
-  }[field.type];
-  return field.required ? base : `${base}.optional()`;
+/** The nested list a relation adds to its child's routes: /authors/:id/books. */
+export function nestedListPath(relation: Relation): string {
+  return `/${relation.parent.plural}/:id/${relation.child.plural}`;
 }
 
-export function renderRouteModule(resource: ResourceModel): string {
-  const names = codeNames(resource);
+/** Fields ?name=value can filter on: strings (relation ids among them), numbers and booleans. */
+export function filterableFields(resource: ResourceModel): FieldModel[] {
+  return resource.fields.filter((field) => field.type === 'string' || field.type === 'number' || field.type === 'boolean');
+}
+
+/** One import statement per module, in path order; `import type` when every name is a type. */
+function importLines(imports: Map<string, Set<string>>): string {
+  return [...imports.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, nameSet]) => {
+      const names = [...nameSet];
+      const typesOnly = names.every((name) => name.startsWith('type '));
+      const list = typesOnly ? names.map((name) => name.slice('type '.length)) : names;
+      return `import ${typesOnly ? 'type ' : ''}{ ${list.join(', ')} } from '${path}';\n`;
+    })
+    .join('');
+}
+
+function modelImportPath(resource: ResourceModel): string {
+  return `../${modelFilePath(resource).replace(/^src\//, '').replace(/\.ts$/, '.js')}`;
+}
+
+/** What a route module is assembled from: its imports by module path, and helpers above the routes. */
+interface RouteParts {
+  imports: Map<string, Set<string>>;
+  helpers: string[];
+}
+
+function addImport(parts: RouteParts, path: string, name: string): void {
+  if (!parts.imports.has(path)) parts.imports.set(path, new Set());
+  parts.imports.get(path)!.add(name);
+}
+
+/**
+ * Adds the `listing` helper when the model has a list feature (filtering, pagination) and says
+ * whether it did; list routes then answer `listing(items, query)` rather than the items.
+ */
+function addListingHelper(model: ApiModel, resource: ResourceModel, parts: RouteParts): boolean {
+  const paging = model.features.includes('pagination');
+  const filtering = model.features.includes('filtering');
+  if (!paging && !filtering) return false;
+  if (filtering) {
+    addImport(parts, '../lib/filtering.js', 'filterItems');
+    addImport(parts, '../lib/filtering.js', 'type FilterType');
+    const entries = filterableFields(resource).map((field) => `  ['${field.name}', '${field.type}'],\n`).join('');
+    parts.helpers.push(`/** The fields ?name=value can filter on, with their types. */\nconst filters = new Map<string, FilterType>([\n${entries}]);\n`);
+  }
+  if (paging) addImport(parts, '../lib/pagination.js', 'paginate');
+  if (paging && filtering) addImport(parts, '../lib/pagination.js', 'PAGE_PARAMS');
+  const filtered = filtering ? `filterItems(items, query, filters${paging ? ', PAGE_PARAMS' : ''})` : 'items';
+  const what = [filtering ? 'filtered by ?field=value' : '', paging ? 'one page of them' : ''].filter(Boolean).join(', then ');
+  parts.helpers.push(
+    `/** A list answer: the items ${what}. */\n` +
+      `function listing<T extends object>(items: T[], query: URLSearchParams) {\n  return ${paging ? `paginate(${filtered}, query)` : filtered};\n}\n`,
+  );
+  return true;
+}
+
+function addReferenceCheck(parts: RouteParts, resource: ResourceModel, relations: Relation[]): void {
+  const checks = relations.map(({ field, parent }) => {
+    const store = modelNames(parent).store;
+    addImport(parts, modelImportPath(parent), store);
+    return (
+      `  if (input.${field.name} !== undefined && !${store}.get(input.${field.name})) {\n` +
+      `    throw new HttpError(400, \`${field.name} "\${input.${field.name}}" does not match any ${parent.singular}\`);\n  }\n`
+    );
+  });
+  addImport(parts, modelImportPath(resource), `type ${modelNames(resource).inputType}`);
+  parts.helpers.push(
+    `/** Every id the input holds must name an existing item. */\n` +
+      `function checkReferences(input: Partial<${modelNames(resource).inputType}>): void {\n${checks.join('')}}\n`,
+  );
+}
+
+function addUnreferencedCheck(parts: RouteParts, resource: ResourceModel, relations: Relation[]): void {
+  const checks = relations.map(({ child, field }) => {
+    const store = modelNames(child).store;
+    addImport(parts, modelImportPath(child), store);
+    return (
+      `  if (${store}.list().some((item) => item.${field.name} === id)) {\n` +
+      `    throw new HttpError(409, \`${capitalize(child.plural)} still refer to ${resource.singular} "\${id}" by ${field.name}: delete them or point them elsewhere first\`);\n  }\n`
+    );
+  });
+  parts.helpers.push(
+    `/** Deleting ${withArticle(resource.singular)} that others still point at would leave them pointing at nothing. */\n` +
+      `function checkUnreferenced(id: string): void {\n${checks.join('')}}\n`,
+  );
+}
+
+export function renderRouteModule(model: ApiModel, resource: ResourceModel): string {
+  const names = modelNames(resource);
   const path = `/${resource.plural}`;
-  const fields = resource.fields.map((field) => `  ${field.name}: ${zodExpression(field)},\n`).join('');
-  return `// CRUD routes for ${resource.plural}. Items live in memory, so they reset when the server restarts.
-import { z } from 'zod';
-import { HttpError, readJsonBody, sendJson, sendNoContent, validate } from '../lib/http.js';
-import { MemoryStore } from '../lib/memory-store.js';
-import type { Router } from '../lib/router.js';
+  const parents = parentRelations(model, resource);
+  const children = childRelations(model, resource);
+  const parts: RouteParts = { imports: new Map(), helpers: [] };
+  for (const name of ['HttpError', 'readJsonBody', 'sendJson', 'sendNoContent', 'validate']) addImport(parts, '../lib/http.js', name);
+  addImport(parts, '../lib/router.js', 'type Router');
+  addImport(parts, modelImportPath(resource), names.schema);
+  addImport(parts, modelImportPath(resource), names.store);
 
-/** What a client sends to create or replace ${withArticle(resource.singular)}. Unknown fields are refused. */
-const ${names.schema} = z.strictObject({
-${fields}});
+  const hasListing = addListingHelper(model, resource, parts);
+  const list = (items: string) => (hasListing ? `listing(${items}, query)` : items);
+  const queryArgument = hasListing ? ', query' : '';
+  if (parents.length > 0) addReferenceCheck(parts, resource, parents);
+  if (children.length > 0) addUnreferencedCheck(parts, resource, children);
+  const checkInput = parents.length > 0 ? '    checkReferences(input);\n' : '';
+  const checkChanges = parents.length > 0 ? '    checkReferences(changes);\n' : '';
 
-type ${names.inputType} = z.infer<typeof ${names.schema}>;
+  const nested = parents.map((relation) => {
+    const parentStore = modelNames(relation.parent).store;
+    return `
+  router.get('${nestedListPath(relation)}', ({ response, params${queryArgument} }) => {
+    if (!${parentStore}.get(params.id)) throw new HttpError(404, \`No ${relation.parent.singular} with id "\${params.id}"\`);
+    sendJson(response, 200, ${list(`${names.store}.list().filter((item) => item.${relation.field.name} === params.id)`)});
+  });
+`;
+  });
+  const deletion =
+    children.length > 0
+      ? `    if (!${names.store}.get(params.id)) notFound(params.id);\n    checkUnreferenced(params.id);\n    ${names.store}.delete(params.id);\n`
+      : `    if (!${names.store}.delete(params.id)) notFound(params.id);\n`;
+  const nestedNote = parents.length > 0 ? `, and ${parents.map((relation) => `GET ${nestedListPath(relation)}`).join(', ')}` : '';
 
-const store = new MemoryStore<${names.inputType}>();
-
+  return `// Routes for ${resource.plural}: list, get, create, replace, update and delete${nestedNote}.
+${importLines(parts.imports)}
 function notFound(id: string): never {
   throw new HttpError(404, \`No ${resource.singular} with id "\${id}"\`);
 }
-
-export function ${names.register}(router: Router): void {
-  router.get('${path}', ({ response }) => {
-    sendJson(response, 200, store.list());
+${parts.helpers.map((helper) => `\n${helper}`).join('')}
+export function ${registerFunctionName(resource)}(router: Router): void {
+  router.get('${path}', ({ response${queryArgument} }) => {
+    sendJson(response, 200, ${list(`${names.store}.list()`)});
   });
-
+${nested.join('')}
   router.get('${path}/:id', ({ response, params }) => {
-    sendJson(response, 200, store.get(params.id) ?? notFound(params.id));
+    sendJson(response, 200, ${names.store}.get(params.id) ?? notFound(params.id));
   });
 
   router.post('${path}', async ({ request, response }) => {
     const input = validate(${names.schema}, await readJsonBody(request));
-    sendJson(response, 201, store.create(input));
+${checkInput}    sendJson(response, 201, ${names.store}.create(input));
   });
 
   router.put('${path}/:id', async ({ request, response, params }) => {
     const input = validate(${names.schema}, await readJsonBody(request));
-    sendJson(response, 200, store.replace(params.id, input) ?? notFound(params.id));
+${checkInput}    sendJson(response, 200, ${names.store}.replace(params.id, input) ?? notFound(params.id));
   });
 
   router.patch('${path}/:id', async ({ request, response, params }) => {
     const changes = validate(${names.schema}.partial(), await readJsonBody(request));
-    sendJson(response, 200, store.update(params.id, changes) ?? notFound(params.id));
+${checkChanges}    sendJson(response, 200, ${names.store}.update(params.id, changes) ?? notFound(params.id));
   });
 
   router.delete('${path}/:id', ({ response, params }) => {
-    if (!store.delete(params.id)) notFound(params.id);
-    sendNoContent(response);
+${deletion}    sendNoContent(response);
   });
 }
-`;
-}
-
-export function renderIndex(model: ApiModel): string {
-  const imports = model.resources
-    .map((resource) => `import { ${codeNames(resource).register} } from './routes/${resource.plural}.js';\n`)
-    .join('');
-  const registrations = model.resources.map((resource) => `${codeNames(resource).register}(router);\n`).join('');
-  return `// Entry point: mounts the resource routes and serves them on PORT (default 3000).
-import { createServer } from 'node:http';
-import { sendJson } from './lib/http.js';
-import { Router } from './lib/router.js';
-${imports}
-const router = new Router();
-router.get('/health', ({ response }) => {
-  sendJson(response, 200, { status: 'ok' });
-});
-${registrations}
-const port = Number(process.env.PORT ?? 3000);
-createServer((request, response) => {
-  void router.handle(request, response);
-}).listen(port, () => {
-  console.log(\`${model.title} listening on http://localhost:\${port}\`);
-});
 `;
 }

@@ -1,6 +1,6 @@
 // What the offline generator knows about words: sensible default fields for common resources,
 // the resources a bare domain implies ("a blog API"), field types guessed from field names, and
-// words that name a feature rather than a resource.
+// words that ask for what it does not build.
 import type { FieldModel, FieldType } from './api-model';
 import { looksPlural, pluralize, singularize } from './inflect';
 
@@ -108,14 +108,14 @@ const DOMAIN_RESOURCES = new Map<string, string[]>(
 
 /**
  * Words that ask for something the offline generator does not build. They are reported back in the
- * summary rather than turned into resources ("with auth" is not an `auths` resource).
+ * summary rather than turned into resources ("with a database" is not a `databases` resource).
+ * Features it does build are in feature-catalog.ts.
  */
-const FEATURE_WORDS = new Set([
-  'auth', 'authentication', 'authorization', 'login', 'logins', 'signup', 'jwt', 'oauth',
-  'pagination', 'paging', 'filtering', 'sorting', 'search', 'database', 'db', 'postgres',
-  'postgresql', 'mysql', 'mongodb', 'mongo', 'sqlite', 'redis', 'prisma', 'docker', 'kubernetes',
-  'tests', 'testing', 'logging', 'caching', 'websockets', 'websocket', 'graphql', 'limiting', 'cors',
-  'uploads', 'roles', 'permissions', 'express', 'fastify', 'nestjs', 'koa', 'deployment',
+const UNSUPPORTED_WORDS = new Set([
+  'oauth', 'signup', 'sorting', 'search', 'database', 'db', 'postgres', 'postgresql', 'mysql',
+  'mongodb', 'mongo', 'sqlite', 'redis', 'prisma', 'docker', 'kubernetes', 'caching', 'websockets',
+  'websocket', 'graphql', 'uploads', 'roles', 'permissions', 'express', 'fastify', 'nestjs', 'koa',
+  'deployment',
 ]);
 
 /** Words that name nothing in a request ("a REST API with CRUD endpoints for ..."). */
@@ -128,8 +128,8 @@ const FILLER_WORDS = new Set([
   'documentation', 'support', 'backend', 'server', 'service', 'app', 'application', 'system',
 ]);
 
-export function isFeatureWord(word: string): boolean {
-  return FEATURE_WORDS.has(word);
+export function isUnsupportedWord(word: string): boolean {
+  return UNSUPPORTED_WORDS.has(word);
 }
 
 export function isFillerWord(word: string): boolean {
