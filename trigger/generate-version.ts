@@ -3,7 +3,7 @@
 import { task } from '@trigger.dev/sdk';
 import { runGeneration } from '../src/generation/run-generation';
 import { openDatabase } from '../src/server/db/client';
-import { backends, env } from '../src/server/env';
+import { decideBackends, env, type Env } from '../src/server/env';
 import { createGenerationDeps } from '../src/server/app-services';
 
 export interface GenerateVersionPayload {
@@ -11,13 +11,13 @@ export interface GenerateVersionPayload {
   projectId: string;
 }
 
-export async function runGenerateVersionTask(payload: GenerateVersionPayload) {
-  if (!env.DATABASE_URL) {
+export async function runGenerateVersionTask(payload: GenerateVersionPayload, workerEnv: Env = env) {
+  if (!workerEnv.DATABASE_URL) {
     throw new Error('The generate-version task needs DATABASE_URL (the Supabase Postgres connection string).');
   }
-  const handle = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL, maxConnections: 2 });
+  const handle = await openDatabase({ kind: 'postgres', url: workerEnv.DATABASE_URL, maxConnections: 2 });
   try {
-    return await runGeneration(payload.versionId, createGenerationDeps(env, backends, handle.db));
+    return await runGeneration(payload.versionId, createGenerationDeps(workerEnv, decideBackends(workerEnv), handle.db));
   } finally {
     await handle.close();
   }
@@ -28,5 +28,5 @@ export const generateVersion = task({
   maxDuration: 900,
   // runGeneration is idempotent (it claims only pending versions), so a retry never runs a version twice.
   retry: { maxAttempts: 2 },
-  run: runGenerateVersionTask,
+  run: (payload: GenerateVersionPayload) => runGenerateVersionTask(payload),
 });

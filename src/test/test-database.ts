@@ -14,7 +14,7 @@ export async function openPgliteTestDatabase(): Promise<DatabaseHandle> {
 export const postgresTestUrl = process.env.TEST_DATABASE_URL;
 export const postgresSkipReason = 'TEST_DATABASE_URL is not set: the real-Postgres variant of this suite is skipped (.ci/run sets it).';
 
-export async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
+export async function openPostgresTestDatabase(): Promise<DatabaseHandle & { connectionUrl: string }> {
   if (!postgresTestUrl) throw new Error(postgresSkipReason);
   const name = `forge_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', url: postgresTestUrl, maxConnections: 1 });
@@ -26,6 +26,7 @@ export async function openPostgresTestDatabase(): Promise<DatabaseHandle> {
   await applyMigrations(handle);
   return {
     ...handle,
+    connectionUrl: url.toString(),
     async close() {
       await handle.close();
       const cleanup = await openDatabase({ kind: 'postgres', url: postgresTestUrl, maxConnections: 1 });
