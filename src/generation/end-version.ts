@@ -24,6 +24,27 @@ export async function endVersionWithEvents(
   bodies: StreamEventBody[],
   afterSeq?: number,
 ): Promise<boolean> {
+  // A version must never stay "generating" because the database blinked at its last write.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeEnd(db, versionId, outcome, bodies, afterSeq);
+    } catch (error) {
+      if (attempt >= END_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, END_RETRY_DELAY_MS * attempt));
+    }
+  }
+}
+
+const END_ATTEMPTS = 6;
+const END_RETRY_DELAY_MS = 500;
+
+async function writeEnd(
+  db: Database,
+  versionId: string,
+  outcome: VersionOutcome,
+  bodies: StreamEventBody[],
+  afterSeq?: number,
+): Promise<boolean> {
   try {
     await db.transaction(async (tx) => {
       const firstSeq = (afterSeq ?? (await lastStreamSeq(tx, versionId))) + 1;
