@@ -34,10 +34,15 @@ export type ModelOutput = string | ChannelText;
  * A model writes the DESIGN §7 text format (<plan>, <file>, <delete>, <summary>) as a stream of text
  * chunks. Chunk boundaries are arbitrary. `usage` is filled in once the stream has ended.
  */
+export interface ModelStreamOptions {
+  signal: AbortSignal;
+  /** Told the tokens and timings of this stream once it has ended (one adapter serves many streams at once). */
+  onUsage?: (usage: ModelUsageSummary) => void;
+}
+
 export interface ModelAdapter {
   readonly name: string;
-  stream(request: GenerationRequest, options: { signal: AbortSignal }): AsyncIterable<ModelOutput>;
-  lastUsage?(): ModelUsageSummary | undefined;
+  stream(request: GenerationRequest, options: ModelStreamOptions): AsyncIterable<ModelOutput>;
 }
 
 export interface SandboxRunOptions {

@@ -19,7 +19,7 @@ import { endVersionWithEvents } from './end-version';
 import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
-import type { ChatTurn, ModelAdapter, SandboxAdapter } from './ports';
+import type { ChatTurn, ModelAdapter, ModelUsage, SandboxAdapter } from './ports';
 import type { StreamEvent } from '@/types/streaming';
 
 export interface GenerationDeps {
@@ -86,6 +86,7 @@ async function streamModelOutput(
     return parser;
   };
   const collector = createOutputCollector(baseFiles);
+  let usage: ModelUsage | null = null;
   let sawFirstChunk = false;
   const publish = (bodies: StreamEventBody[]) => {
     for (const body of bodies) {
@@ -104,7 +105,7 @@ async function streamModelOutput(
     history: await recentHistory(deps.db, version),
   };
   try {
-    for await (const output of deps.model.stream(request, { signal })) {
+    for await (const output of deps.model.stream(request, { signal, onUsage: (reported) => (usage = reported) })) {
       if (signal.aborted) break;
       const { channel, text } = typeof output === 'string' ? { channel: MAIN_CHANNEL, text: output } : output;
       for (const event of parserFor(channel).push(text)) publish(collector.accept(event));
@@ -116,7 +117,7 @@ async function streamModelOutput(
   for (const parser of parsers.values()) {
     for (const event of parser.end()) publish(collector.accept(event));
   }
-  return collector.output;
+  return { output: collector.output, usage };
 }
 
 async function validateVersion(deps: GenerationDeps, files: FileMap, publisher: Publisher, signal: AbortSignal) {
@@ -170,7 +171,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       publisher.emit({ type: 'planning', message: `Read ${Object.keys(baseFiles).length} files of the base version` });
     }
 
-    const output = await streamModelOutput(deps, version, baseFiles, publisher, controller.signal);
+    const { output, usage } = await streamModelOutput(deps, version, baseFiles, publisher, controller.signal);
     clearTimeout(timeout);
     const message = assistantMessage(output);
 
@@ -201,7 +202,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
         summary,
         aiResponse: message || summary,
         model: deps.model.name,
-        usage: deps.model.lastUsage?.() ?? null,
+        usage,
         isSnapshot: written.isSnapshot,
       });
       await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: message || summary });

@@ -1,7 +1,7 @@
 // The real `openai` SDK against a local server speaking OpenAI's streaming wire format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
-import type { GenerationRequest, ModelOutput } from '../ports';
+import type { GenerationRequest, ModelOutput, ModelUsage } from '../ports';
 import { createOpenAIModel } from './openai-model';
 
 const V1_REQUEST: GenerationRequest = { versionNumber: 1, prompt: 'A todo API', baseFiles: {}, history: [] };
@@ -24,9 +24,9 @@ describe('OpenAI model adapter', () => {
   it('streams the text and records usage and timings', async () => {
     const text = '<file path="a.ts">\nexport const a = 1;\n</file><summary>ok</summary>';
     fixture.respondWith({ kind: 'stream', text, chunkSize: 5 });
-    const adapter = model();
-    expect(await collect(adapter.stream(V1_REQUEST, { signal: new AbortController().signal }))).toBe(text);
-    const usage = adapter.lastUsage!();
+    let usage: ModelUsage | undefined;
+    const stream = model().stream(V1_REQUEST, { signal: new AbortController().signal, onUsage: (reported) => (usage = reported) });
+    expect(await collect(stream)).toBe(text);
     expect(usage?.completionTokens).toBeGreaterThan(0);
     expect(usage?.promptTokens).toBeGreaterThan(0);
     expect(usage?.ttftMs).toBeGreaterThanOrEqual(0);

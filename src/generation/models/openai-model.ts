@@ -49,12 +49,28 @@ export function describeProviderError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Tokens and timings of one generation, summed over its calls (parallel mode makes several). */
+export class UsageMeter {
+  private readonly startedAt = Date.now();
+  private readonly usage: ModelUsage = {};
+
+  firstToken(): void {
+    this.usage.ttftMs ??= Date.now() - this.startedAt;
+  }
+
+  add(promptTokens: number, completionTokens: number): void {
+    this.usage.promptTokens = (this.usage.promptTokens ?? 0) + promptTokens;
+    this.usage.completionTokens = (this.usage.completionTokens ?? 0) + completionTokens;
+  }
+
+  finish(): ModelUsage {
+    return { ...this.usage, totalMs: Date.now() - this.startedAt };
+  }
+}
+
 export interface ChatStreamer {
   /** One streamed chat completion, retried before its first token only. */
-  streamChat(messages: PromptMessage[], signal: AbortSignal): AsyncIterable<string>;
-  /** Token counts and timings summed over the calls since the last reset. */
-  usage(): ModelUsage | undefined;
-  resetUsage(): void;
+  streamChat(messages: PromptMessage[], signal: AbortSignal, meter: UsageMeter): AsyncIterable<string>;
 }
 
 export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
@@ -67,18 +83,10 @@ export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
   });
   const maxAttempts = options.maxAttempts ?? 4;
   const baseDelayMs = options.retryBaseDelayMs ?? 500;
-  let usage: ModelUsage | undefined;
-  let startedAt = 0;
 
   return {
-    usage: () => usage,
-    resetUsage() {
-      usage = undefined;
-      startedAt = Date.now();
-    },
-    async *streamChat(messages, signal) {
-      startedAt ||= Date.now();
-      let firstTokenAt: number | undefined;
+    async *streamChat(messages, signal, meter) {
+      let started = false;
       for (let attempt = 0; ; attempt++) {
         try {
           const stream = await client.chat.completions.create(
@@ -92,29 +100,20 @@ export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
             { signal },
           );
           for await (const chunk of stream) {
-            if (chunk.usage) {
-              usage = {
-                ...usage,
-                promptTokens: (usage?.promptTokens ?? 0) + chunk.usage.prompt_tokens,
-                completionTokens: (usage?.completionTokens ?? 0) + chunk.usage.completion_tokens,
-              };
-            }
+            if (chunk.usage) meter.add(chunk.usage.prompt_tokens, chunk.usage.completion_tokens);
             const text = chunk.choices[0]?.delta?.content;
             if (text) {
-              if (firstTokenAt === undefined) {
-                firstTokenAt = Date.now();
-                usage = { ...usage, ttftMs: usage?.ttftMs ?? firstTokenAt - startedAt };
-              }
+              started = true;
+              meter.firstToken();
               yield text;
             }
           }
           // The SDK ends the iteration quietly on abort; the caller must still learn it was cut short.
           if (signal.aborted) throw new DOMException('Aborted', 'AbortError');
-          usage = { ...usage, totalMs: Date.now() - startedAt };
           return;
         } catch (error) {
           if (signal.aborted) throw error;
-          if (firstTokenAt !== undefined) {
+          if (started) {
             throw new Error(`the stream broke off after it had started: ${describeProviderError(error)}`, { cause: error });
           }
           if (attempt + 1 >= maxAttempts || !isRetryable(error)) {
@@ -132,10 +131,10 @@ export function createOpenAIModel(options: OpenAIModelOptions): ModelAdapter {
   const chat = createChatStreamer(options);
   return {
     name: options.model,
-    lastUsage: chat.usage,
-    stream(request: GenerationRequest, { signal }) {
-      chat.resetUsage();
-      return chat.streamChat(buildPromptMessages(request), signal);
+    async *stream(request: GenerationRequest, { signal, onUsage }) {
+      const meter = new UsageMeter();
+      yield* chat.streamChat(buildPromptMessages(request), signal, meter);
+      onUsage?.(meter.finish());
     },
   };
 }
