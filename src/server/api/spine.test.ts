@@ -99,21 +99,6 @@ for (const database of testDatabases) {
       await services.queue.idle();
     });
 
-    it('numbers racing creates uniquely: one wins, the rest get CONFLICT', async () => {
-      const { projectId } = await caller.projects.create({ prompt: BOOKSTORE });
-      await services.queue.idle();
-      const results = await Promise.allSettled(
-        Array.from({ length: 5 }, () => caller.versions.create({ projectId, prompt: 'Add a reviews resource' })),
-      );
-      const won = results.filter((result) => result.status === 'fulfilled');
-      expect(won).toHaveLength(1);
-      for (const result of results) {
-        if (result.status === 'rejected') expect((result.reason as TRPCError).code).toBe('CONFLICT');
-      }
-      await services.queue.idle();
-      expect((await caller.versions.list({ projectId })).map((version) => version.versionNumber)).toEqual([1, 2]);
-    });
-
     it('answers bad input with a typed BAD_REQUEST and writes nothing', async () => {
       const before = (await caller.projects.list()).length;
       expect((await trpcErrorOf(caller.projects.create({ prompt: '   ' }))).code).toBe('BAD_REQUEST');

@@ -40,23 +40,39 @@ for (const database of testDatabases) {
     }
 
     it(`${RACERS} creates at once, ${ROUNDS} rounds: one winner a round, CONFLICT for the rest, numbers 1..n`, async () => {
-      const { projectId } = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-      await services.queue.idle();
-      for (let round = 1; round <= ROUNDS; round++) {
-        const results = await Promise.allSettled(
-          Array.from({ length: RACERS }, (_, racer) => caller.versions.create({ projectId, prompt: `Add a reviews resource (round ${round}, racer ${racer})` })),
-        );
-        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-        expect(rejectionCodes(results)).toEqual(Array(RACERS - 1).fill('CONFLICT'));
-        const winner = results.find((result) => result.status === 'fulfilled')!.value;
-        expect(winner.versionNumber).toBe(round + 1);
-        await services.queue.idle();
+      // Slow generation keeps each round's winner active for the whole round: with an instant model
+      // the winner could finish before the slowest racer's insert, which then rightly wins too.
+      const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '50', FORGE_SANDBOX: 'skip' });
+      const slow = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+      const slowCaller = createCaller({ services: slow, userId: LOCAL_USER_ID });
+      try {
+        const first = await slowCaller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
+        const { projectId } = first;
+        await slowCaller.versions.stop({ versionId: first.versionId });
+        await slow.queue.idle();
+        for (let round = 1; round <= ROUNDS; round++) {
+          const results = await Promise.allSettled(
+            Array.from({ length: RACERS }, (_, racer) => slowCaller.versions.create({ projectId, prompt: `Add a reviews resource (round ${round}, racer ${racer})` })),
+          );
+          expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+          expect(rejectionCodes(results)).toEqual(Array(RACERS - 1).fill('CONFLICT'));
+          const winner = results.find((result) => result.status === 'fulfilled')!.value;
+          expect(winner.versionNumber).toBe(round + 1);
+          await slowCaller.versions.stop({ versionId: winner.versionId });
+          await slow.queue.idle();
+        }
+        await checkNumbersAndChat(projectId);
+      } finally {
+        await slow.close();
       }
+    });
+
+    async function checkNumbersAndChat(projectId: string) {
       expect(await versionNumbers(projectId)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, index) => index + 1));
       // Only the winners' prompts reached the chat.
       const userMessages = (await caller.messages.list({ projectId })).filter((message) => message.role === 'user');
       expect(userMessages).toHaveLength(ROUNDS + 1);
-    });
+    }
 
     it('creates racing restores: every answer is a version or CONFLICT, numbers stay 1..n, at most one generation', async () => {
       const { projectId, versionId: v1 } = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
