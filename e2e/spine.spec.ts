@@ -1,13 +1,35 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
 
-const TERMINAL_TIMEOUT = 120_000;
+// One project, built up step by step as a person would: each test continues where the last one
+// stopped, so the suite pays for each generation (and its sandbox validation) only once.
+test.describe.configure({ mode: 'serial' });
 
-function treeItem(page: Page, path: string) {
+const TERMINAL_TIMEOUT = 150_000;
+
+let page: Page;
+const versionIds: Record<number, string> = {};
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+});
+
+function treeItem(path: string) {
   return page.locator(`[data-testid="file-tree-item"][data-path="${path}"]`);
 }
 
+function versionCard(versionNumber: number) {
+  return page.locator(`[data-testid="version-card"][data-version="${versionNumber}"]`);
+}
+
 /** The saved files of a version, straight from the API (superjson keeps plain strings as they are). */
-async function savedFiles(page: Page, versionId: string): Promise<Record<string, string>> {
+async function savedFiles(versionId: string): Promise<Record<string, string>> {
   const input = encodeURIComponent(JSON.stringify({ json: { versionId } }));
   const response = await page.request.get(`/api/trpc/versions.files?input=${input}`);
   expect(response.ok()).toBe(true);
@@ -16,20 +38,25 @@ async function savedFiles(page: Page, versionId: string): Promise<Record<string,
   return body.result.data.json.files;
 }
 
-async function expectSelectedVersion(page: Page, versionNumber: number) {
+async function expectSelectedVersion(versionNumber: number) {
   await expect(page.getByTestId('version-selector').locator('option:checked')).toHaveText(new RegExp(`^v${versionNumber} `));
 }
 
-async function sendPrompt(page: Page, prompt: string) {
-  await page.getByTestId('chat-input').fill(prompt);
-  await page.getByTestId('chat-send').click();
+async function selectedVersionId(): Promise<string> {
+  return page.getByTestId('version-selector').inputValue();
 }
 
-test('a new user builds an API, iterates, switches versions and reloads mid-generation', async ({ page }) => {
-  const status = page.getByTestId('version-status');
-  const codeView = page.getByTestId('code-view');
+async function expectStatus(status: string, timeout = TERMINAL_TIMEOUT) {
+  await expect(page.getByTestId('version-status')).toHaveAttribute('data-status', status, { timeout });
+}
 
-  // v1 from /ask.
+async function openMenuItem(card: Locator, action: string) {
+  await card.getByTestId('version-menu-button').click();
+  await page.locator(`[data-testid="version-menu"] [data-action="${action}"]`).click();
+}
+
+test('a new user builds v1 from /ask, watches it stream, and sees every check pass', async () => {
+  const codeView = page.getByTestId('code-view');
   await page.goto('/');
   await page.getByTestId('new-project').click();
   await expect(page).toHaveURL(/\/ask$/);
@@ -53,36 +80,84 @@ test('a new user builds an API, iterates, switches versions and reloads mid-gene
   );
   expect(await firstSighting.jsonValue()).toBe('seen while generating');
 
-  await expect(status).toHaveAttribute('data-status', 'complete', { timeout: TERMINAL_TIMEOUT });
+  await expectStatus('complete');
+  versionIds[1] = await selectedVersionId();
   await expect(codeView).toHaveAttribute('data-source', 'saved');
-  await expect(treeItem(page, 'src/routes/books.ts')).toBeVisible();
+  await expect(treeItem('src/routes/books.ts')).toBeVisible();
   await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveCount(1);
   await expect(page.locator('[data-testid="message"][data-role="assistant"]')).toHaveCount(1);
 
-  // v2 from the chat.
-  await sendPrompt(page, 'Add a reviews resource');
-  await expectSelectedVersion(page, 2);
-  await expect(status).toHaveAttribute('data-status', 'complete', { timeout: TERMINAL_TIMEOUT });
-  await expect(treeItem(page, 'src/routes/reviews.ts')).toBeVisible();
-  await expect(treeItem(page, 'src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
+  // The real local sandbox installed, built, started and probed it: every check ran and passed.
+  const card = versionCard(1);
+  await expect(card.getByText('validated ✓')).toBeVisible();
+  await card.getByTestId('version-card-toggle').click();
+  const checks = card.getByTestId('validation-check');
+  await expect(checks.first()).toBeVisible();
+  // A dozen route probes fold behind "Show all".
+  await card.getByTestId('validation-show-all').click();
+  const results = await checks.evaluateAll((items) =>
+    items.map((item) => ({ check: item.getAttribute('data-check'), ok: item.getAttribute('data-ok'), skipped: item.getAttribute('data-skipped') })),
+  );
+  expect(results.map((result) => result.check)).toEqual(expect.arrayContaining(['install', 'build', 'start', 'health']));
+  expect(results.filter((result) => result.ok !== 'true' || result.skipped !== 'false'), 'checks that failed or did not run').toEqual([]);
+  await expect(card.getByTestId('validation-summary')).toHaveText(`${results.length}/${results.length} passed`);
+  await card.getByTestId('version-card-toggle').click();
+});
+
+test('iterates from the keyboard alone: Tab to the chat input, type, Enter', async () => {
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  let reached = false;
+  for (let presses = 0; presses < 80 && !reached; presses++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'chat-input');
+  }
+  expect(reached, 'Tab reaches the chat input').toBe(true);
+  await page.keyboard.type('Add a reviews resource');
+  await page.keyboard.press('Enter');
+
+  await expectSelectedVersion(2);
+  await expect(page.getByTestId('chat-status')).toHaveText(/AI is (starting|generating) v2…|Validating v2…/);
+  await expectStatus('complete');
+  versionIds[2] = await selectedVersionId();
+  await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
   await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveCount(2);
 
   // Back to v1: its own tree, without the later resource.
-  const selector = page.getByTestId('version-selector');
-  const v1Id = await selector.locator('option', { hasText: /^v1 / }).getAttribute('value');
-  expect(v1Id).toBeTruthy();
-  await selector.selectOption(v1Id!);
-  await expectSelectedVersion(page, 1);
-  await expect(treeItem(page, 'src/routes/books.ts')).toBeVisible();
-  await expect(treeItem(page, 'src/routes/reviews.ts')).toHaveCount(0);
+  await page.getByTestId('version-selector').selectOption(versionIds[1]!);
+  await expectSelectedVersion(1);
+  await expect(treeItem('src/routes/books.ts')).toBeVisible();
+  await expect(treeItem('src/routes/reviews.ts')).toHaveCount(0);
+});
 
-  // v3, reloaded in the middle: the replayed stream must show every chunk exactly once.
-  await sendPrompt(page, 'Add a publishers resource');
-  await expectSelectedVersion(page, 3);
-  const v3Id = await selector.inputValue();
+test('branches from v1 through the card menu, by keyboard, and survives a reload mid-generation', async () => {
+  const codeView = page.getByTestId('code-view');
+  const selector = page.getByTestId('version-selector');
+  await page.getByTestId('version-selector').selectOption(versionIds[2]!);
+  await expect(page.getByTestId('branch-hint')).toHaveCount(0);
+
+  // The menu button pattern: Enter opens on the first item, End goes to the last, Escape closes.
+  await versionCard(1).getByTestId('version-menu-button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('version-menu').getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('version-menu')).toHaveCount(0);
+  await expect(versionCard(1).getByTestId('version-menu-button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('menuitem', { name: 'Branch from here' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('chat-input')).toBeFocused();
+  await expect(page.getByTestId('branch-hint')).toHaveText(/Building on v1/);
+  await page.keyboard.type('Add a publishers resource');
+  await page.keyboard.press('Enter');
+
+  await expectSelectedVersion(3);
+  await expect(selector.locator('option:checked')).toHaveText(/^v3 .*← v1/);
+  versionIds[3] = await selectedVersionId();
+
+  // Reloaded in the middle: the replayed stream must show every chunk exactly once.
   await expect(page.locator('[data-testid="code-view"][data-writing="true"]')).toBeVisible({ timeout: 60_000 });
   await page.reload();
-
   const midStream = await page.waitForFunction(
     () => {
       const state = document.querySelector('[data-testid="version-status"]')?.getAttribute('data-status');
@@ -99,16 +174,81 @@ test('a new user builds an API, iterates, switches versions and reloads mid-gene
   const partial = (await midStream.jsonValue()) as { tooLate: string | null; path: string; text: string };
   expect(partial.tooLate, 'v3 should still be generating after the reload').toBeNull();
 
-  await expect(status).toHaveAttribute('data-status', 'complete', { timeout: TERMINAL_TIMEOUT });
-  const files = await savedFiles(page, v3Id);
+  await expectStatus('complete');
+  const files = await savedFiles(versionIds[3]!);
   const saved = files[partial.path];
   expect(saved, `${partial.path} is saved in v3`).toBeDefined();
   expect(saved!.startsWith(partial.text), 'what streamed after the reload is the start of the saved file').toBe(true);
+  expect(Object.keys(files)).not.toContain('src/routes/reviews.ts');
 
-  await treeItem(page, partial.path).click();
+  await treeItem(partial.path).click();
   await expect(codeView).toHaveAttribute('data-path', partial.path);
   await expect(codeView).toHaveAttribute('data-source', 'saved');
   expect(await codeView.textContent()).toBe(saved);
 
   await page.screenshot({ path: 'test-results/workspace-desktop.png' });
+});
+
+test('compares v1 with v3 side by side', async () => {
+  await openMenuItem(versionCard(3), 'compare-previous');
+  const viewer = page.getByTestId('diff-viewer');
+  await expect(viewer).toBeVisible();
+  await expect(viewer.getByTestId('diff-from').locator('option:checked')).toHaveText(/^v1 /);
+  await expect(viewer.getByTestId('diff-to').locator('option:checked')).toHaveText(/^v3 /);
+  const created = viewer.locator('[data-testid="diff-nav-item"][data-path="src/routes/publishers.ts"]');
+  await expect(created).toHaveAttribute('data-operation', 'created');
+  await created.click();
+  const section = viewer.locator('[data-testid="diff-file"][data-path="src/routes/publishers.ts"]');
+  await expect(section).toBeInViewport();
+  await expect(section.locator('tr[data-kind="added"]').first()).toBeVisible();
+  await expect(viewer.locator('[data-testid="diff-file"][data-operation="modified"][data-path="src/index.ts"]')).toBeVisible();
+
+  // Any pair: v2 → v3 deletes the reviews v3 never had.
+  await viewer.getByTestId('diff-from').selectOption(versionIds[2]!);
+  await expect(viewer.locator('[data-testid="diff-nav-item"][data-path="src/routes/reviews.ts"]')).toHaveAttribute('data-operation', 'deleted');
+  await page.screenshot({ path: 'test-results/workspace-diff.png' });
+  await viewer.getByTestId('diff-close').click();
+  await expect(viewer).toHaveCount(0);
+  await expect(page.getByTestId('code-view')).toBeVisible();
+});
+
+test('downloads v1 as a ZIP holding exactly its files', async () => {
+  const downloading = page.waitForEvent('download');
+  await openMenuItem(versionCard(1), 'zip');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-v1\.zip$/);
+  const entries = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const folder = download.suggestedFilename().replace(/\.zip$/, '');
+  const v1Files = await savedFiles(versionIds[1]!);
+  expect(Object.keys(entries).sort()).toEqual(Object.keys(v1Files).map((path) => `${folder}/${path}`).sort());
+  expect(new TextDecoder().decode(entries[`${folder}/src/index.ts`])).toBe(v1Files['src/index.ts']);
+});
+
+test('restores v1 as a new version whose files equal v1’s', async () => {
+  await openMenuItem(versionCard(1), 'restore');
+  await expectSelectedVersion(4);
+  await expect(versionCard(4)).toHaveAttribute('data-status', 'complete');
+  await expect(versionCard(4)).toContainText('Restored v1');
+  expect(await savedFiles(await selectedVersionId())).toEqual(await savedFiles(versionIds[1]!));
+});
+
+test('stops a generation from the chat input; the partial file stays visible', async () => {
+  await page.getByTestId('chat-input').fill('Add a tags resource');
+  await page.getByTestId('chat-send').click();
+  await expectSelectedVersion(5);
+  const writing = page.locator('[data-testid="code-view"][data-source="stream"][data-writing="true"]');
+  await expect(writing).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('chat-stop').click();
+
+  const card = versionCard(5);
+  await expect(card).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(card).toHaveAttribute('data-stop-reason', 'stopped');
+  await expect(card.getByText('stopped', { exact: true })).toBeVisible();
+  await expect(card.getByTestId('retry-version')).toBeEnabled();
+  const partial = page.locator('[data-testid="code-view"][data-source="stream"]');
+  await expect(partial).toBeVisible();
+  expect((await partial.textContent())?.length ?? 0).toBeGreaterThan(0);
+  // Earlier versions stay selectable.
+  await page.getByTestId('version-selector').selectOption(versionIds[3]!);
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-source', 'saved');
 });

@@ -1,29 +1,48 @@
 'use client';
 
-import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_PROMPT_LENGTH } from '@/server/api/schemas';
 import { Icon } from './icon';
+import { promptLengthHint } from './prompt-length';
 
 interface ChatInputProps {
   /** Resolves true when the prompt was accepted; the box is cleared only then. */
   onSend: (prompt: string) => Promise<boolean>;
   onStop: () => void;
-  /** "Generating v2…" while a version runs; sending is disabled then. */
+  /** "AI is generating v2…" while a version runs; sending is disabled then. */
   generatingLabel: string | null;
   isSending: boolean;
   isStopping: boolean;
   /** Why the last send or stop was refused (a CONFLICT, a too-long prompt, ...). */
   error: string | null;
-  /** Which version the next prompt builds on, when it is not the obvious one. */
-  baseHint: string | null;
+  /** The version the next prompt builds on, when it is not the latest ("Building on v2"). */
+  branchFromNumber: number | null;
+  /** Goes back to building on the latest version. */
+  onCancelBranch: () => void;
+  /** Changes whenever the workspace wants the box focused (Branch from here). */
+  focusRequest: number;
 }
 
 const MAX_HEIGHT_PX = 220;
 
-export function ChatInput({ onSend, onStop, generatingLabel, isSending, isStopping, error, baseHint }: ChatInputProps) {
+export function ChatInput({
+  onSend,
+  onStop,
+  generatingLabel,
+  isSending,
+  isStopping,
+  error,
+  branchFromNumber,
+  onCancelBranch,
+  focusRequest,
+}: ChatInputProps) {
   const [prompt, setPrompt] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const generating = generatingLabel !== null;
-  const canSend = prompt.trim().length > 0 && !generating && !isSending;
+  const length = prompt.trim().length;
+  const lengthHint = promptLengthHint(length, MAX_PROMPT_LENGTH);
+  const tooLong = lengthHint?.over ?? false;
+  const canSend = length > 0 && !tooLong && !generating && !isSending;
 
   // Grow with the text up to a limit, then scroll inside.
   useLayoutEffect(() => {
@@ -32,6 +51,10 @@ export function ChatInput({ onSend, onStop, generatingLabel, isSending, isStoppi
     textarea.style.height = 'auto';
     textarea.style.height = `${Math.min(textarea.scrollHeight, MAX_HEIGHT_PX)}px`;
   }, [prompt]);
+
+  useEffect(() => {
+    if (focusRequest > 0) textareaRef.current?.focus();
+  }, [focusRequest]);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -45,19 +68,32 @@ export function ChatInput({ onSend, onStop, generatingLabel, isSending, isStoppi
 
   return (
     <form onSubmit={submit} className="shrink-0 border-t border-zinc-800 bg-zinc-950 p-3">
-      {(generatingLabel || baseHint) && (
-        <p className="mb-2 flex items-center gap-2 px-1 text-xs text-zinc-400" role="status">
-          {generatingLabel ? (
+      <div className="mb-2 flex min-h-4 flex-wrap items-center gap-x-3 gap-y-1 px-1 text-xs text-zinc-400">
+        <p role="status" data-testid="chat-status" className="flex items-center gap-2">
+          {generatingLabel && (
             <>
               <span className="size-1.5 animate-pulse rounded-full bg-sky-400" aria-hidden="true" />
               {generatingLabel}
             </>
-          ) : (
-            baseHint
           )}
         </p>
-      )}
-      <div className="flex items-end gap-2 rounded-xl border border-zinc-800 bg-zinc-900 p-2 focus-within:border-zinc-600">
+        {branchFromNumber !== null && (
+          <p data-testid="branch-hint" className="flex items-center gap-1.5 rounded-full bg-sky-500/10 py-0.5 pr-1 pl-2 text-sky-200">
+            <Icon name="branch" className="size-3" />
+            Building on v{branchFromNumber}
+            <button
+              type="button"
+              onClick={onCancelBranch}
+              aria-label="Build on the latest version instead"
+              title="Build on the latest version instead"
+              className="rounded-full p-0.5 text-sky-300 hover:bg-sky-500/20 hover:text-white"
+            >
+              <Icon name="close" className="size-3" />
+            </button>
+          </p>
+        )}
+      </div>
+      <div className="flex items-end gap-2 rounded-xl border border-zinc-800 bg-zinc-900 p-2 focus-within:border-sky-500/70 focus-within:ring-1 focus-within:ring-sky-500/40">
         <label htmlFor="chat-input" className="sr-only">
           Ask for a change
         </label>
@@ -69,6 +105,8 @@ export function ChatInput({ onSend, onStop, generatingLabel, isSending, isStoppi
           value={prompt}
           onChange={(event) => setPrompt(event.target.value)}
           onKeyDown={onKeyDown}
+          aria-describedby={lengthHint ? 'chat-input-length' : undefined}
+          aria-invalid={tooLong}
           placeholder={generating ? 'Wait for this version, or stop it…' : 'Ask for a change…'}
           className="max-h-[220px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500 focus:outline-none"
         />
@@ -96,11 +134,21 @@ export function ChatInput({ onSend, onStop, generatingLabel, isSending, isStoppi
           <Icon name="arrowUp" />
         </button>
       </div>
-      {error && (
-        <p role="alert" data-testid="chat-error" className="mt-2 px-1 text-xs text-red-300">
-          {error}
-        </p>
-      )}
+      <div className="mt-1.5 flex items-start justify-between gap-3 px-1 text-[11px]">
+        {error ? (
+          <p role="alert" data-testid="chat-error" className="text-xs text-red-300">
+            {error}
+          </p>
+        ) : (
+          <p className="hidden text-zinc-600 sm:block">Enter to send · Shift+Enter for a new line</p>
+        )}
+        {lengthHint && (
+          <p id="chat-input-length" data-testid="chat-length" className={`ml-auto shrink-0 font-mono ${lengthHint.over ? 'text-red-300' : 'text-zinc-500'}`}>
+            {lengthHint.text}
+            {lengthHint.over && <span className="sr-only"> characters: too long to send</span>}
+          </p>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,33 +1,51 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GenerationStreamState } from '@/hooks/generation-stream-state';
 import { isOptimisticMessage } from '@/hooks/use-chat-messages';
 import type { VersionSummary } from '@/types/versioning';
 import { ChatMessage, type ChatMessageData } from './chat-message';
 import { chatTimeline } from './chat-timeline';
-import { VersionCard } from './version-card';
+import { Icon } from './icon';
+import { VersionCard, type VersionCardAction } from './version-card';
 
 interface ChatInterfaceProps {
   messages: ReadonlyArray<ChatMessageData & { versionId: string | null }>;
   versions: readonly VersionSummary[];
   /** The stream followed in this visit, if any. */
   live: GenerationStreamState | null;
+  /** The number of the version being generated now, if any. */
+  runningNumber: number | null;
   selectedVersionId: string | null;
   isLoading: boolean;
   /** "Reconnecting…" while the stream retries. */
   streamError: string | null;
   onOpenFile: (versionId: string, path: string) => void;
+  onVersionAction: (version: VersionSummary, action: VersionCardAction) => Promise<string | null>;
 }
 
 /** How close to the bottom (px) still counts as reading the newest messages. */
 const STICKY_BOTTOM_PX = 96;
 
-export function ChatInterface({ messages, versions, live, selectedVersionId, isLoading, streamError, onOpenFile }: ChatInterfaceProps) {
+export function ChatInterface({
+  messages,
+  versions,
+  live,
+  runningNumber,
+  selectedVersionId,
+  isLoading,
+  streamError,
+  onOpenFile,
+  onVersionAction,
+}: ChatInterfaceProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const stickToBottomRef = useRef(true);
   const timeline = chatTimeline(messages, versions);
+  const [atBottom, setAtBottom] = useState(true);
+  /** How many timeline items there were when the person last saw the bottom. */
+  const [seenCount, setSeenCount] = useState(0);
+  const unseen = !atBottom && timeline.length > seenCount;
 
   // Follow new content only while the person is at the bottom; scrolling up to read stops it.
   // Cards grow without the list changing (progress, files), so watch the content's size.
@@ -45,7 +63,17 @@ export function ChatInterface({ messages, versions, live, selectedVersionId, isL
   function onScroll() {
     const scroller = scrollerRef.current;
     if (!scroller) return;
-    stickToBottomRef.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICKY_BOTTOM_PX;
+    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICKY_BOTTOM_PX;
+    stickToBottomRef.current = nearBottom;
+    setAtBottom(nearBottom);
+    if (nearBottom) setSeenCount(timeline.length);
+  }
+
+  function scrollToBottom() {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    stickToBottomRef.current = true;
+    scroller.scrollTo({ top: scroller.scrollHeight, behavior: 'smooth' });
   }
 
   function errorAlreadyShown(version: VersionSummary): boolean {
@@ -54,41 +82,56 @@ export function ChatInterface({ messages, versions, live, selectedVersionId, isL
   }
 
   return (
-    <div
-      ref={scrollerRef}
-      onScroll={onScroll}
-      className="min-h-0 flex-1 overflow-y-auto px-4 py-5"
-      role="log"
-      aria-relevant="additions"
-      aria-label="Conversation"
-      aria-busy={isLoading}
-      data-testid="chat-log"
-    >
-      {isLoading ? (
-        <p className="text-center text-sm text-zinc-500">Loading conversation…</p>
-      ) : (
-        <div ref={contentRef} className="mx-auto flex max-w-2xl flex-col gap-4">
-          {timeline.map((item) =>
-            item.kind === 'message' ? (
-              <ChatMessage key={item.message.id} message={item.message} pending={isOptimisticMessage(item.message)} />
-            ) : (
-              <VersionCard
-                key={item.version.id}
-                version={item.version}
-                live={live?.versionId === item.version.id ? live : null}
-                errorAlreadyShown={errorAlreadyShown(item.version)}
-                isSelected={item.version.id === selectedVersionId}
-                onOpenFile={onOpenFile}
-              />
-            ),
-          )}
-          {streamError && (
-            <p role="status" className="flex items-center justify-center gap-2 text-xs text-amber-300">
-              <span className="size-1.5 animate-pulse rounded-full bg-amber-400" aria-hidden="true" />
-              {streamError}
-            </p>
-          )}
-        </div>
+    <div className="relative flex min-h-0 flex-1 flex-col">
+      <div
+        ref={scrollerRef}
+        onScroll={onScroll}
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-5"
+        role="log"
+        aria-relevant="additions"
+        aria-label="Conversation"
+        aria-busy={isLoading}
+        data-testid="chat-log"
+      >
+        {isLoading ? (
+          <p className="text-center text-sm text-zinc-500">Loading conversation…</p>
+        ) : (
+          <div ref={contentRef} className="mx-auto flex max-w-2xl flex-col gap-4">
+            {timeline.map((item) =>
+              item.kind === 'message' ? (
+                <ChatMessage key={item.message.id} message={item.message} pending={isOptimisticMessage(item.message)} />
+              ) : (
+                <VersionCard
+                  key={item.version.id}
+                  version={item.version}
+                  live={live?.versionId === item.version.id ? live : null}
+                  errorAlreadyShown={errorAlreadyShown(item.version)}
+                  isSelected={item.version.id === selectedVersionId}
+                  versions={versions}
+                  runningNumber={runningNumber}
+                  onOpenFile={onOpenFile}
+                  onAction={onVersionAction}
+                />
+              ),
+            )}
+            {streamError && (
+              <p role="status" className="flex items-center justify-center gap-2 text-xs text-amber-300">
+                <span className="size-1.5 animate-pulse rounded-full bg-amber-400" aria-hidden="true" />
+                {streamError}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+      {unseen && (
+        <button
+          type="button"
+          data-testid="new-messages"
+          onClick={scrollToBottom}
+          className="absolute bottom-3 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full border border-sky-500/40 bg-zinc-900/95 px-3 py-1 text-xs text-sky-200 shadow-lg shadow-black/50 hover:border-sky-400 hover:text-white"
+        >
+          <Icon name="follow" className="size-3" /> New messages
+        </button>
       )}
     </div>
   );

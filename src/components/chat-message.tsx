@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CopyButton } from './copy-button';
 import { Icon } from './icon';
 
@@ -10,7 +11,8 @@ export interface ChatMessageData {
 
 const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
 
-export function ChatMessage({ message, pending }: { message: ChatMessageData; pending: boolean }) {
+/** Memoized: a message never changes, and the chat re-renders with every stream batch. */
+export const ChatMessage = memo(function ChatMessage({ message, pending }: { message: ChatMessageData; pending: boolean }) {
   const time = (
     <time dateTime={message.createdAt.toISOString()} className="text-[11px] text-zinc-500">
       {pending ? 'sending…' : timeFormat.format(message.createdAt)}
@@ -28,10 +30,15 @@ export function ChatMessage({ message, pending }: { message: ChatMessageData; pe
   if (message.role === 'user') {
     return (
       <div data-testid="message" data-role="user" className="group flex flex-col items-end gap-1">
-        <p className="max-w-[85%] rounded-2xl rounded-br-md bg-zinc-800 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-100">
+        <p className="max-w-[85%] rounded-2xl rounded-br-md bg-zinc-800 px-3.5 py-2 text-sm break-words whitespace-pre-wrap text-zinc-100">
           {message.content}
         </p>
-        {time}
+        <div className="flex items-center gap-1">
+          <span className="opacity-0 transition group-focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100">
+            <CopyButton text={message.content} label="Copy prompt" />
+          </span>
+          {time}
+        </div>
       </div>
     );
   }
@@ -45,11 +52,11 @@ export function ChatMessage({ message, pending }: { message: ChatMessageData; pe
         <p className="text-sm leading-relaxed whitespace-pre-wrap text-zinc-200">{message.content}</p>
         <div className="mt-1 flex items-center gap-1">
           {time}
-          <span className="opacity-0 transition group-focus-within:opacity-100 group-hover:opacity-100">
+          <span className="opacity-0 transition group-focus-within:opacity-100 group-hover:opacity-100 pointer-coarse:opacity-100">
             <CopyButton text={message.content} label="Copy message" />
           </span>
         </div>
       </div>
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { memo, type Ref } from 'react';
-import type { RenderProps, Token } from 'prism-react-renderer';
+import type { Token } from 'prism-react-renderer';
+import { tokenStyle } from './code-theme';
 
 interface CodeLineProps {
   tokens: Token[];
@@ -7,11 +8,23 @@ interface CodeLineProps {
   last: boolean;
   /** Given on the line the model is writing: a blinking caret goes after its last character. */
   caretRef: Ref<HTMLSpanElement> | null;
-  getLineProps: RenderProps['getLineProps'];
-  getTokenProps: RenderProps['getTokenProps'];
+  /**
+   * How recently the line was written, for the fading trail behind the write position: 3 for the
+   * newest line, down to 0 for lines that are not news.
+   */
+  recency: number;
 }
 
+/**
+ * Newly written lines stand out and fade as the model writes on. Static classes that move with the
+ * write position rather than a CSS animation per line: no repaint on every frame, no animation events.
+ */
+const TRAIL_BACKGROUNDS = ['', 'bg-sky-400/[0.03]', 'bg-sky-400/[0.06]', 'bg-sky-400/[0.1]'];
+
+export const TRAIL_LENGTH = TRAIL_BACKGROUNDS.length - 1;
+
 function sameTokens(a: Token[], b: Token[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   return a.every((token, index) => {
     const other = b[index]!;
@@ -21,34 +34,44 @@ function sameTokens(a: Token[], b: Token[]): boolean {
 
 /**
  * One highlighted line. While a file streams only its last lines change, so lines compare by
- * their tokens and the rest of a long file is not rendered again for every chunk.
+ * their tokens and the rest of a long file is not rendered again for every chunk. Tokens carry
+ * inline colours only: Prism's class names (`token table`) would collide with Tailwind utilities.
  */
 export const CodeLine = memo(
-  function CodeLine({ tokens, lineNumber, last, caretRef, getLineProps, getTokenProps }: CodeLineProps) {
-    const { className, style, ...lineProps } = getLineProps({ line: tokens });
+  function CodeLine({ tokens, lineNumber, last, caretRef, recency }: CodeLineProps) {
+    // Long lines wrap rather than scroll sideways: a sticky line-number gutter on every line would
+    // make each line a composited layer, which made frames slow on long files.
     return (
-      <div {...lineProps} style={{ ...style, backgroundColor: undefined }} className={`${className} pr-6 [contain-intrinsic-size:auto_1.6em] [content-visibility:auto] ${caretRef ? 'bg-sky-400/[0.06]' : ''}`}>
+      <div className={`flex pr-6 ${TRAIL_BACKGROUNDS[recency] ?? ''}`}>
         <span
           data-line={lineNumber}
           aria-hidden="true"
-          className="sticky left-0 inline-block w-12 bg-[#1b1b1d] pr-4 text-right text-zinc-600 select-none before:content-[attr(data-line)]"
+          className="w-12 shrink-0 pr-4 text-right text-zinc-600 select-none before:content-[attr(data-line)]"
         />
-        {tokens.map((token, index) => (token.empty ? null : <span key={index} {...getTokenProps({ token })} />))}
-        {caretRef && (
-          <span
-            ref={caretRef}
-            aria-hidden="true"
-            className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] animate-caret bg-sky-400/90"
-          />
-        )}
+        <span className="min-w-0 flex-1 whitespace-pre-wrap [overflow-wrap:anywhere]">
+          {tokens.map((token, index) =>
+            token.empty ? null : (
+              <span key={index} style={tokenStyle(token)}>
+                {token.content}
+              </span>
+            ),
+          )}
+          {caretRef && (
+            <span
+              ref={caretRef}
+              aria-hidden="true"
+              className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] animate-caret bg-sky-400/90"
+            />
+          )}
+        </span>
         {last ? null : '\n'}
       </div>
     );
   },
-  // The prop getters are rebuilt on every render but always give the same styles for one theme.
   (before, after) =>
     before.lineNumber === after.lineNumber &&
     before.last === after.last &&
     before.caretRef === after.caretRef &&
+    before.recency === after.recency &&
     sameTokens(before.tokens, after.tokens),
 );

@@ -1,7 +1,7 @@
 'use client';
 
 import { AnimatePresence, motion } from 'motion/react';
-import { useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { buildFileTree, type FileMarker, type FileTreeNode } from './file-tree-model';
 import { Icon } from './icon';
 
@@ -10,6 +10,8 @@ interface FileTreeProps {
   markers: Readonly<Record<string, FileMarker>>;
   selectedPath: string | null;
   onSelect: (path: string) => void;
+  /** A file to flash and scroll to, e.g. one clicked in the chat; a new `nonce` flashes it again. */
+  flash: { path: string; nonce: number } | null;
 }
 
 const MARKER_BADGES: Record<FileMarker, { text: string; className: string; label: string }> = {
@@ -26,90 +28,119 @@ const FILE_NAME_STYLES: Partial<Record<FileMarker, string>> = {
   deleted: 'text-zinc-500 line-through',
 };
 
-export function FileTree({ paths, markers, selectedPath, onSelect }: FileTreeProps) {
-  const tree = useMemo(() => buildFileTree(paths), [paths]);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+function sameMarkers(a: FileTreeProps['markers'], b: FileTreeProps['markers']): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
-  function toggle(folderPath: string) {
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (next.has(folderPath)) next.delete(folderPath);
-      else next.add(folderPath);
-      return next;
-    });
-  }
+/**
+ * Memoized by content: the workspace hands in new arrays with every stream batch, while the tree
+ * changes only when a file appears or its marker moves on.
+ */
+export const FileTree = memo(
+  function FileTree({ paths, markers, selectedPath, onSelect, flash }: FileTreeProps) {
+    const tree = useMemo(() => buildFileTree(paths), [paths]);
+    const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+    const navRef = useRef<HTMLElement>(null);
 
-  function renderNodes(nodes: FileTreeNode[], depth: number) {
-    return (
-      <ul className="space-y-px">
-        <AnimatePresence initial={false}>
-          {nodes.map((node) => (
-            <motion.li
-              key={node.path}
-              initial={{ opacity: 0, x: -8 }}
-              animate={{ opacity: 1, x: 0 }}
-              exit={{ opacity: 0, x: -8 }}
-              transition={{ duration: 0.18, ease: 'easeOut' }}
-            >
-              {node.kind === 'folder' ? renderFolder(node, depth) : renderFile(node.path, node.name, depth)}
-            </motion.li>
-          ))}
-        </AnimatePresence>
-      </ul>
-    );
-  }
+    useEffect(() => {
+      if (!flash) return;
+      const item = navRef.current?.querySelector(`[data-testid="file-tree-item"][data-path="${CSS.escape(flash.path)}"]`);
+      item?.scrollIntoView({ block: 'nearest' });
+    }, [flash]);
 
-  function renderFolder(folder: Extract<FileTreeNode, { kind: 'folder' }>, depth: number) {
-    const open = !collapsed.has(folder.path);
-    return (
-      <>
+    function toggle(folderPath: string) {
+      setCollapsed((current) => {
+        const next = new Set(current);
+        if (next.has(folderPath)) next.delete(folderPath);
+        else next.add(folderPath);
+        return next;
+      });
+    }
+
+    function renderNodes(nodes: FileTreeNode[], depth: number) {
+      return (
+        <ul className="space-y-px">
+          <AnimatePresence initial={false}>
+            {nodes.map((node) => (
+              <motion.li
+                key={node.path}
+                initial={{ opacity: 0, x: -8 }}
+                animate={{ opacity: 1, x: 0 }}
+                exit={{ opacity: 0, x: -8 }}
+                transition={{ duration: 0.18, ease: 'easeOut' }}
+              >
+                {node.kind === 'folder' ? renderFolder(node, depth) : renderFile(node.path, node.name, depth)}
+              </motion.li>
+            ))}
+          </AnimatePresence>
+        </ul>
+      );
+    }
+
+    function renderFolder(folder: Extract<FileTreeNode, { kind: 'folder' }>, depth: number) {
+      const open = !collapsed.has(folder.path);
+      return (
+        <>
+          <button
+            type="button"
+            onClick={() => toggle(folder.path)}
+            aria-expanded={open}
+            className="flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-200"
+            style={{ paddingLeft: 8 + depth * 12 }}
+          >
+            <Icon name={open ? 'chevronDown' : 'chevronRight'} className="size-3 shrink-0" />
+            <span className="truncate">{folder.name}</span>
+          </button>
+          {open && renderNodes(folder.children, depth + 1)}
+        </>
+      );
+    }
+
+    function renderFile(path: string, name: string, depth: number) {
+      const marker = markers[path];
+      const badge = marker ? MARKER_BADGES[marker] : null;
+      const selected = path === selectedPath;
+      return (
         <button
           type="button"
-          onClick={() => toggle(folder.path)}
-          aria-expanded={open}
-          className="flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] text-zinc-400 hover:bg-zinc-800/60 hover:text-zinc-200"
-          style={{ paddingLeft: 8 + depth * 12 }}
+          data-testid="file-tree-item"
+          data-path={path}
+          data-marker={marker ?? 'unchanged'}
+          aria-current={selected ? 'true' : undefined}
+          title={badge ? `${path} (${badge.label})` : path}
+          onClick={() => onSelect(path)}
+          className={`relative flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] ${
+            selected ? 'bg-zinc-800 text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white'
+          }`}
+          style={{ paddingLeft: 20 + depth * 12 }}
         >
-          <Icon name={open ? 'chevronDown' : 'chevronRight'} className="size-3 shrink-0" />
-          <span className="truncate">{folder.name}</span>
+          {flash?.path === path && (
+            <span key={flash.nonce} aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-md motion-safe:animate-flash" />
+          )}
+          <Icon name="file" className="size-3.5 shrink-0 text-zinc-500" />
+          <span className={`min-w-0 flex-1 truncate ${marker ? (FILE_NAME_STYLES[marker] ?? '') : ''}`}>{name}</span>
+          {badge && (
+            // Keyed by the marker, so a change (writing → created) pops in rather than swapping silently.
+            <span key={marker} className={`shrink-0 font-mono text-[10px] font-semibold motion-safe:animate-pop ${badge.className}`} aria-label={badge.label}>
+              {badge.text}
+            </span>
+          )}
         </button>
-        {open && renderNodes(folder.children, depth + 1)}
-      </>
-    );
-  }
+      );
+    }
 
-  function renderFile(path: string, name: string, depth: number) {
-    const marker = markers[path];
-    const badge = marker ? MARKER_BADGES[marker] : null;
-    const selected = path === selectedPath;
     return (
-      <button
-        type="button"
-        data-testid="file-tree-item"
-        data-path={path}
-        data-marker={marker ?? 'unchanged'}
-        aria-current={selected ? 'true' : undefined}
-        title={badge ? `${path} (${badge.label})` : path}
-        onClick={() => onSelect(path)}
-        className={`flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] ${
-          selected ? 'bg-zinc-800 text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white'
-        }`}
-        style={{ paddingLeft: 20 + depth * 12 }}
-      >
-        <Icon name="file" className="size-3.5 shrink-0 text-zinc-500" />
-        <span className={`min-w-0 flex-1 truncate ${marker ? (FILE_NAME_STYLES[marker] ?? '') : ''}`}>{name}</span>
-        {badge && (
-          <span className={`shrink-0 font-mono text-[10px] font-semibold ${badge.className}`} aria-label={badge.label}>
-            {badge.text}
-          </span>
-        )}
-      </button>
+      <nav ref={navRef} data-testid="file-tree" aria-label="Files" className="text-sm">
+        {paths.length === 0 ? <p className="px-3 py-2 text-xs text-zinc-500">No files yet.</p> : renderNodes(tree, 0)}
+      </nav>
     );
-  }
-
-  return (
-    <nav data-testid="file-tree" aria-label="Files" className="text-sm">
-      {paths.length === 0 ? <p className="px-3 py-2 text-xs text-zinc-500">No files yet.</p> : renderNodes(tree, 0)}
-    </nav>
-  );
-}
+  },
+  (before, after) =>
+    before.selectedPath === after.selectedPath &&
+    before.flash === after.flash &&
+    before.onSelect === after.onSelect &&
+    before.paths.length === after.paths.length &&
+    before.paths.every((path, index) => path === after.paths[index]) &&
+    sameMarkers(before.markers, after.markers),
+);

@@ -1,8 +1,10 @@
 'use client';
 
-import { Highlight, themes } from 'prism-react-renderer';
-import { useEffect, useRef } from 'react';
-import { CodeLine } from './code-line';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useRevealedText } from '@/hooks/use-revealed-text';
+import { createGrowingTokenizer } from './chunked-tokens';
+import { CodeBlock } from './code-block';
+import { PLAIN_TEXT_COLOR } from './code-theme';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   ts: 'typescript',
@@ -26,13 +28,16 @@ function languageForPath(path: string): string {
   return LANGUAGE_BY_EXTENSION[extension] ?? 'plaintext';
 }
 
+/** Lines per CodeBlock: small enough that re-rendering the last one is cheap, large enough to keep blocks few. */
+const LINES_PER_BLOCK = 64;
+
 /** Room kept below the caret while following it. */
 const CARET_MARGIN_PX = 48;
 
 interface HighlightedCodeProps {
   path: string;
   code: string;
-  /** Show a blinking caret after the last character: the model is writing here. */
+  /** The model is writing here: received text types out, with a blinking caret after it. */
   writing: boolean;
   /** Keep the caret in view as the code grows. */
   followCaret: boolean;
@@ -42,47 +47,59 @@ interface HighlightedCodeProps {
 /**
  * The code of one file, inside a scroller marked `data-code-scroller`. Line numbers are drawn by
  * CSS from `data-line` and lines are joined by real newlines, so the element's text is exactly the
- * file's content (tests compare them).
+ * file's content (tests compare them); while it is being written, the part typed out so far.
  */
 export function HighlightedCode({ path, code, writing, followCaret, source }: HighlightedCodeProps) {
   const caretRef = useRef<HTMLSpanElement>(null);
+  const shown = useRevealedText(code, writing);
+  const language = languageForPath(path);
+  // Lines already there when the file came on screen are not news; only later ones flash.
+  const [freshFromLine] = useState(() => (code.length === 0 ? 0 : code.split('\n').length));
+  // Keeps the tokens of the file's settled start between renders (see chunked-tokens): each frame
+  // of the typing animation tokenizes only the last lines.
+  const [tokenizer] = useState(createGrowingTokenizer);
+  const lines = useMemo(() => tokenizer.linesOf(shown, language), [tokenizer, shown, language]);
 
   // Scroll down only: following the caret sideways would hide the line numbers on long lines.
-  useEffect(() => {
+  // A layout effect: measuring right after the DOM changes reuses the layout the frame needs
+  // anyway, where a passive effect would force a second one.
+  useLayoutEffect(() => {
     const caret = caretRef.current;
     const scroller = caret?.closest<HTMLElement>('[data-code-scroller]');
     if (!followCaret || !caret || !scroller) return;
     const overflow = caret.getBoundingClientRect().bottom - (scroller.getBoundingClientRect().bottom - CARET_MARGIN_PX);
     if (overflow > 0) scroller.scrollTop += overflow;
-  }, [followCaret, code.length]);
+  }, [followCaret, shown.length]);
+
+  const blocks = [];
+  for (let first = 0; first < lines.length; first += LINES_PER_BLOCK) {
+    const blockLines = lines.slice(first, first + LINES_PER_BLOCK);
+    const endsFile = first + LINES_PER_BLOCK >= lines.length;
+    blocks.push(
+      <CodeBlock
+        key={first}
+        lines={blockLines}
+        firstLineNumber={first + 1}
+        endsFile={endsFile}
+        caretRef={writing && endsFile ? caretRef : null}
+        // Nothing flashes once writing is over: a saved file's lines are not news.
+        freshFromLineNumber={writing ? freshFromLine + 1 : Number.POSITIVE_INFINITY}
+        writeLineNumber={lines.length}
+      />,
+    );
+  }
 
   return (
-    <Highlight theme={themes.vsDark} code={code} language={languageForPath(path)}>
-      {({ tokens, getLineProps, getTokenProps }) => (
-        <pre
-          data-testid="code-view"
-          data-path={path}
-          data-source={source}
-          data-writing={writing}
-          aria-label={`Code of ${path}`}
-          className="py-3 font-mono text-[13px] leading-[1.6] text-[#d4d4d4]"
-        >
-          {tokens.map((line, index) => {
-            const last = index === tokens.length - 1;
-            return (
-              <CodeLine
-                key={index}
-                tokens={line}
-                lineNumber={index + 1}
-                last={last}
-                caretRef={writing && last ? caretRef : null}
-                getLineProps={getLineProps}
-                getTokenProps={getTokenProps}
-              />
-            );
-          })}
-        </pre>
-      )}
-    </Highlight>
+    <pre
+      data-testid="code-view"
+      data-path={path}
+      data-source={source}
+      data-writing={writing}
+      aria-label={`Code of ${path}`}
+      className="py-3 font-mono text-[13px] leading-[1.6]"
+      style={{ color: PLAIN_TEXT_COLOR }}
+    >
+      {blocks}
+    </pre>
   );
 }

@@ -14,6 +14,16 @@ const PATHS = {
   warning: 'M12 4l9 16H3zM12 10v4M12 17h.01',
   skip: 'M5 12h14M13 6l6 6-6 6',
   follow: 'M12 5v14M6 13l6 6 6-6',
+  more: 'M12 4.5a1 1 0 1 0 0 2 1 1 0 1 0 0-2zM12 11a1 1 0 1 0 0 2 1 1 0 1 0 0-2zM12 17.5a1 1 0 1 0 0 2 1 1 0 1 0 0-2z',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  compare: 'M8 4v16M16 4v16M4 8h4M16 16h4',
+  restore: 'M4 12a8 8 0 1 0 2.3-5.7M4 4v4h4',
+  branch: 'M6 3v12M18 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM6 21a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 9a9 9 0 0 1-9 9',
+  retry: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v4h-4',
+  wrench: 'M14.5 5.5a4 4 0 0 0 5 5L11 19a2.1 2.1 0 0 1-3-3l8.5-8.5a4 4 0 0 0-2-2z',
+  close: 'M6 6l12 12M18 6L6 18',
+  chat: 'M4 5h16v11H9l-5 4z',
+  swap: 'M7 7h12M15 3l4 4-4 4M17 17H5M9 13l-4 4 4 4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

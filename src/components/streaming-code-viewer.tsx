@@ -22,6 +22,8 @@ interface StreamingCodeViewerProps {
   isLoading: boolean;
   /** Shown above the code: why files are missing, or which could not be restored. */
   notice: string | null;
+  /** A file to flash in the tree and the code header, after it was opened from the chat. */
+  flash: { path: string; nonce: number } | null;
 }
 
 /** What the code pane says when it has no code to show. */
@@ -42,6 +44,7 @@ export function StreamingCodeViewer({
   onPickPath,
   isLoading,
   notice,
+  flash,
 }: StreamingCodeViewerProps) {
   const paths = useMemo(() => [...new Set([...Object.keys(files), ...Object.keys(markers)])], [files, markers]);
 
@@ -64,11 +67,14 @@ export function StreamingCodeViewer({
           <span>Files</span>
           {paths.length > 0 && <span className="font-mono normal-case">{Object.keys(files).length}</span>}
         </div>
-        <FileTree paths={paths} markers={markers} selectedPath={shownPath} onSelect={(path) => onPickPath(path)} />
+        <FileTree paths={paths} markers={markers} selectedPath={shownPath} onSelect={onPickPath} flash={flash} />
       </aside>
 
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Code">
-        <header className="flex h-10 shrink-0 items-center gap-2 border-b border-zinc-800 px-3">
+        <header className="relative flex h-10 shrink-0 items-center gap-2 border-b border-zinc-800 px-3">
+          {flash && flash.path === shownPath && (
+            <span key={flash.nonce} aria-hidden="true" className="pointer-events-none absolute inset-0 motion-safe:animate-flash" />
+          )}
           <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-300">{shownPath ?? ''}</span>
           {writing && <span className="text-xs text-sky-300">writing…</span>}
           {isStreaming && pinned && (

@@ -9,17 +9,18 @@ const STYLES: Record<VersionStatus, { className: string; dot: string }> = {
   failed: { className: 'bg-red-500/15 text-red-300', dot: 'bg-red-400' },
 };
 
-export function VersionStatusBadge({ status, testId }: { status: VersionStatus; testId?: string }) {
+/** `label` says more than the status when there is more to say ("validated ✓", "stopped"). */
+export function VersionStatusBadge({ status, label, testId }: { status: VersionStatus; label?: string; testId?: string }) {
   const style = STYLES[status];
   return (
     <span
       data-testid={testId}
       data-status={status}
       role="status"
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${style.className}`}
+      className={`inline-flex shrink-0 items-center whitespace-nowrap gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${style.className}`}
     >
       <span className={`size-1.5 rounded-full ${style.dot}`} aria-hidden="true" />
-      {statusLabel(status)}
+      {label ?? statusLabel(status)}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import {
   composeStreamedFiles,
   endByStatus,
   initialStreamState,
+  shownStatus,
   streamStatus,
 } from './generation-stream-state';
 
@@ -116,6 +117,27 @@ describe('applyStreamEvents', () => {
   });
 });
 
+describe('timing and notes', () => {
+  it('records when the run started, wrote its first file and validated, and what it did before planning', () => {
+    const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`;
+    const timed = fullRun.map((event, index) => ({ ...event, at: at(index) }));
+    const withNote = [
+      ...timed.slice(0, 2),
+      { type: 'planning' as const, message: 'Read 3 files of the base version', versionId: VERSION_ID, seq: 3, at: at(2) },
+      ...timed.slice(2).map((event) => ({ ...event, seq: event.seq + 1 })),
+    ];
+    const state = applyStreamEvents(initialStreamState(VERSION_ID), withNote);
+    expect(state.notes).toEqual(['Read 3 files of the base version']);
+    expect(state.plannedFiles).toEqual(['src/routes/reviews.ts']);
+    expect(state.timing).toEqual({
+      startedAt: at(0),
+      firstFileAt: at(4),
+      validationStartedAt: at(10),
+      validationEndedAt: at(11),
+    });
+  });
+});
+
 describe('endByStatus', () => {
   it('ends a stream whose version finished without a terminal event, and only then', () => {
     const state = initialStreamState(VERSION_ID);
@@ -131,5 +153,15 @@ describe('composeStreamedFiles', () => {
     const base = { 'src/index.ts': 'index', 'src/old.ts': 'old' };
     expect(composeStreamedFiles(base, state)).toEqual({ 'src/index.ts': 'index', 'src/routes/reviews.ts': REVIEWS });
     expect(base).toEqual({ 'src/index.ts': 'index', 'src/old.ts': 'old' });
+  });
+});
+
+describe('shownStatus', () => {
+  it('takes the stream’s status once it has said anything, and the list’s before', () => {
+    const fresh = initialStreamState(VERSION_ID);
+    expect(shownStatus(fresh, 'validating')).toBe('validating');
+    expect(shownStatus(null, 'complete')).toBe('complete');
+    expect(shownStatus(applyStreamEvents(fresh, fullRun.slice(0, 3)), 'pending')).toBe('generating');
+    expect(shownStatus(endByStatus(fresh, 'failed'), 'generating')).toBe('failed');
   });
 });

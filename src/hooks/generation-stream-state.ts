@@ -30,6 +30,8 @@ export interface GenerationStreamState {
   baseVersionId: string | null | undefined;
   step: StepName | null;
   planMessage: string | null;
+  /** What the model did before planning, in the server's words ("Read 12 files of the base version"). */
+  notes: string[];
   plannedFiles: string[];
   files: Record<string, StreamedFile>;
   /** The file being written right now. */
@@ -37,6 +39,16 @@ export interface GenerationStreamState {
   validating: boolean;
   validation: StreamedValidationResult[];
   ended: StreamEnding | null;
+  /** When things happened (the events' `at`), for the activity lines: "Thought for 4s". */
+  timing: StreamTiming;
+}
+
+export interface StreamTiming {
+  startedAt: string | null;
+  firstFileAt: string | null;
+  validationStartedAt: string | null;
+  /** The last validation result's time. */
+  validationEndedAt: string | null;
 }
 
 export function initialStreamState(versionId: string): GenerationStreamState {
@@ -47,12 +59,14 @@ export function initialStreamState(versionId: string): GenerationStreamState {
     baseVersionId: undefined,
     step: null,
     planMessage: null,
+    notes: [],
     plannedFiles: [],
     files: {},
     currentFile: null,
     validating: false,
     validation: [],
     ended: null,
+    timing: { startedAt: null, firstFileAt: null, validationStartedAt: null, validationEndedAt: null },
   };
 }
 
@@ -60,17 +74,26 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
   const next = { ...state, lastSeq: event.seq };
   switch (event.type) {
     case 'version:start':
-      return { ...next, versionNumber: event.versionNumber, baseVersionId: event.baseVersionId };
+      return {
+        ...next,
+        versionNumber: event.versionNumber,
+        baseVersionId: event.baseVersionId,
+        timing: { ...state.timing, startedAt: event.at },
+      };
     case 'step':
       return { ...next, step: event.name };
     case 'planning':
-      return { ...next, planMessage: event.message, plannedFiles: event.files ?? state.plannedFiles };
+      // A plan lists its files; a message without files reports work done on the way to one.
+      return event.files
+        ? { ...next, planMessage: event.message, plannedFiles: event.files }
+        : { ...next, planMessage: event.message, notes: [...state.notes, event.message] };
     case 'file:generating':
       // A file block always carries the whole file, so writing starts from empty even for a modified file.
       return {
         ...next,
         currentFile: event.filePath,
         files: { ...state.files, [event.filePath]: { content: '', state: 'writing', operation: null } },
+        timing: state.timing.firstFileAt ? state.timing : { ...state.timing, firstFileAt: event.at },
       };
     case 'code:chunk': {
       const file = state.files[event.filePath] ?? { content: '', state: 'writing' as const, operation: null };
@@ -86,11 +109,17 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
       };
     }
     case 'validation:start':
-      return { ...next, validating: true, validation: [] };
+      return {
+        ...next,
+        validating: true,
+        validation: [],
+        timing: { ...state.timing, validationStartedAt: event.at, validationEndedAt: null },
+      };
     case 'validation:result':
       return {
         ...next,
         validation: [...state.validation, { check: event.check, ok: event.ok, skipped: event.skipped ?? false, detail: event.detail }],
+        timing: { ...state.timing, validationEndedAt: event.at },
       };
     case 'version:complete':
       return {
@@ -159,4 +188,12 @@ export function streamStatus(state: GenerationStreamState): VersionStatus {
   if (state.ended) return state.ended.kind === 'complete' ? 'complete' : 'failed';
   if (state.validating || state.step === 'validating') return 'validating';
   return state.lastSeq > 0 ? 'generating' : 'pending';
+}
+
+/**
+ * The status to show: the stream's once it has said anything, which runs ahead of the list;
+ * before its first answer (a slow server, a page just opened) the list's.
+ */
+export function shownStatus(state: GenerationStreamState | null, listed: VersionStatus): VersionStatus {
+  return state && (state.lastSeq > 0 || state.ended) ? streamStatus(state) : listed;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VersionSummary } from '@/types/versioning';
-import { explicitBaseVersionId, hasSavedFiles, versionLabel } from './version-rules';
+import { explicitBaseVersionId, hasSavedFiles, versionLabel, versionStateLabel } from './version-rules';
 
 type Facts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
 
@@ -40,5 +40,25 @@ describe('versionLabel', () => {
     expect(versionLabel({ versionNumber: 1, title: 'Bookstore API' })).toBe('v1 (initial)');
     expect(versionLabel({ versionNumber: 2, title: 'Add reviews' })).toBe('v2 (Add reviews)');
     expect(versionLabel({ versionNumber: 3, title: null })).toBe('v3');
+  });
+});
+
+describe('versionStateLabel', () => {
+  const passed = { ok: true };
+  const skipped = { ok: true, skipped: true };
+  const failed = { ok: false };
+
+  it('says validated only when checks ran and all passed', () => {
+    expect(versionStateLabel('complete', 'completed', [passed, skipped])).toBe('validated ✓');
+    expect(versionStateLabel('complete', 'completed', [skipped])).toBe('complete');
+    expect(versionStateLabel('complete', 'completed', [])).toBe('complete');
+  });
+
+  it('tells failed checks and a stop apart from other failures, and names running states', () => {
+    expect(versionStateLabel('failed', 'validation_failed', [passed, failed])).toBe('checks failed');
+    expect(versionStateLabel('failed', 'stopped', [])).toBe('stopped');
+    expect(versionStateLabel('failed', 'model_error', [])).toBe('failed');
+    expect(versionStateLabel('generating', null, [])).toBe('generating');
+    expect(versionStateLabel('pending', null, [])).toBe('queued');
   });
 });

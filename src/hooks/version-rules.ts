@@ -1,6 +1,6 @@
 // Rules about a project's versions that the workspace applies. Pure, mirrored from the server
 // where the server decides the same thing (what can be a base).
-import { ACTIVE_STATUSES, type VersionStatus, type VersionSummary } from '@/types/versioning';
+import { ACTIVE_STATUSES, type ValidationCheck, type VersionStatus, type VersionSummary } from '@/types/versioning';
 
 type VersionFacts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
 
@@ -54,4 +54,25 @@ const STOP_REASON_LABELS: Record<NonNullable<VersionSummary['stopReason']>, stri
 
 export function stopReasonLabel(reason: VersionSummary['stopReason']): string | null {
   return reason ? STOP_REASON_LABELS[reason] : null;
+}
+
+/**
+ * A version's state in a word or two, as the dropdown and the badges say it: a finished version
+ * says whether its checks passed, a failed one why it stopped when that is the person's own doing.
+ */
+export function versionStateLabel(
+  status: VersionStatus,
+  stopReason: VersionSummary['stopReason'],
+  checks: ReadonlyArray<Pick<ValidationCheck, 'ok' | 'skipped'>>,
+): string {
+  if (status === 'complete') {
+    const ran = checks.filter((check) => !check.skipped);
+    return ran.length > 0 && ran.every((check) => check.ok) ? 'validated ✓' : 'complete';
+  }
+  if (status === 'failed') {
+    if (stopReason === 'validation_failed') return 'checks failed';
+    if (stopReason === 'stopped') return 'stopped';
+    return 'failed';
+  }
+  return statusLabel(status);
 }

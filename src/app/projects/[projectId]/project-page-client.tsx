@@ -2,30 +2,43 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChatInput } from '@/components/chat-input';
 import { ChatInterface } from '@/components/chat-interface';
+import { ChatPanel } from '@/components/chat-panel';
+import { ConnectionIndicator } from '@/components/connection-indicator';
 import { markersFromChanges, markersFromStream } from '@/components/file-tree-model';
+import { Icon } from '@/components/icon';
+import { MobileChatBar } from '@/components/mobile-chat-bar';
 import { StreamingCodeViewer } from '@/components/streaming-code-viewer';
+import type { VersionCardAction } from '@/components/version-card';
+import { VersionDiffViewer } from '@/components/version-diff-viewer';
+import { previousComparableVersion } from '@/components/version-menu';
 import { VersionSelector } from '@/components/version-selector';
 import { VersionStatusBadge } from '@/components/version-status-badge';
-import { composeStreamedFiles, streamStatus, type GenerationStreamState } from '@/hooks/generation-stream-state';
+import { WorkspaceTabs, type WorkspacePanel } from '@/components/workspace-tabs';
+import { composeStreamedFiles, shownStatus, type GenerationStreamState } from '@/hooks/generation-stream-state';
+import { connectionIndicator } from '@/hooks/stream-follow-plan';
 import { useChatMessages } from '@/hooks/use-chat-messages';
 import { useFileReconstruction } from '@/hooks/use-file-reconstruction';
 import { useGenerationStream } from '@/hooks/use-generation-stream';
+import { useLayoutMode } from '@/hooks/use-layout-mode';
+import { useStableCallback } from '@/hooks/use-stable-callback';
+import { useVersionActions } from '@/hooks/use-version-actions';
 import { useVersions } from '@/hooks/use-versions';
-import { explicitBaseVersionId, hasSavedFiles } from '@/hooks/version-rules';
+import { explicitBaseVersionId, hasSavedFiles, versionStateLabel } from '@/hooks/version-rules';
 import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
 
-type Panel = 'chat' | 'code';
-
 const RUNNING_LABELS: Partial<Record<VersionStatus, string>> = {
-  pending: 'Starting',
-  generating: 'Generating',
+  pending: 'AI is starting',
+  generating: 'AI is generating',
   validating: 'Validating',
 };
+
+const CHAT_PANEL_ID = 'workspace-chat';
+const CODE_PANEL_ID = 'workspace-code';
 
 /**
  * The base whose files a streaming version starts from: the stream says so first (`version:start`);
@@ -36,31 +49,49 @@ function streamBaseVersionId(live: GenerationStreamState, summary: VersionSummar
   return summary ? summary.baseVersionId : expectedBaseId;
 }
 
+interface ComparedPair {
+  fromVersionId: string;
+  toVersionId: string;
+  /** "Compare with…" lands on the first select, to pick the other version. */
+  focus: 'from' | 'close';
+}
+
 export function ProjectPageClient({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const layout = useLayoutMode();
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }, { retry: false }));
   const { versions, latest, active, isLoading: versionsLoading, refresh: refreshVersions } = useVersions(projectId);
   const chat = useChatMessages(projectId);
+  const actions = useVersionActions(project.data?.name ?? 'api');
 
   /** null shows the latest version. */
   const [selectedVersionId, setSelectedVersionId] = useState<string | null>(null);
   const [followedVersionId, setFollowedVersionId] = useState<string | null>(null);
   const [expectedBaseId, setExpectedBaseId] = useState<string | null>(null);
   const [pickedPath, setPickedPath] = useState<string | null>(null);
-  const [panel, setPanel] = useState<Panel>('chat');
+  const [flash, setFlash] = useState<{ path: string; nonce: number } | null>(null);
+  const [panel, setPanel] = useState<WorkspacePanel>('chat');
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [compared, setCompared] = useState<ComparedPair | null>(null);
+  const [chatFocusRequest, setChatFocusRequest] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
+  const chatBarButtonRef = useRef<HTMLButtonElement>(null);
 
   const selectedId = selectedVersionId ?? latest?.id ?? null;
   const selected = versions.find((version) => version.id === selectedId) ?? null;
 
   const savedFiles = useFileReconstruction(selected && hasSavedFiles(selected) ? selected.id : null);
-  const stream = useGenerationStream(followedVersionId, {
+  const stream = useGenerationStream(projectId, followedVersionId, {
     onEnded: (ended) => {
       void refreshVersions();
       void chat.refresh();
       void savedFiles.refreshVersion(ended.versionId);
       void queryClient.invalidateQueries({ queryKey: trpc.projects.list.queryKey() });
+    },
+    onOtherVersionStarted: () => {
+      void refreshVersions();
+      void chat.refresh();
     },
   });
   const live = stream.currentVersion;
@@ -84,17 +115,27 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     [streamView, live, selected?.changes],
   );
 
-  const liveStatus = live ? { versionId: live.versionId, status: streamStatus(live) } : null;
-  const selectedStatus: VersionStatus | null = liveStatus?.versionId === selectedId ? liveStatus.status : (selected?.status ?? null);
+  const liveListed = versions.find((version) => version.id === live?.versionId);
+  const liveStatus = live ? { versionId: live.versionId, status: shownStatus(live, liveListed?.status ?? 'pending') } : null;
+  const selectedLive = liveStatus?.versionId === selectedId ? live : null;
+  const selectedStatus: VersionStatus | null = selected ? shownStatus(selectedLive, selected.status) : null;
+  const selectedStateLabel =
+    selectedStatus &&
+    versionStateLabel(
+      selectedStatus,
+      selected?.stopReason ?? (selectedLive?.ended?.kind === 'failed' ? selectedLive.ended.reason : null),
+      selectedLive && selectedLive.validation.length > 0 ? selectedLive.validation : (selected?.validation?.checks ?? []),
+    );
   // The stream knows first that a version runs (or ended); the list covers the moments before it answers.
   const runningVersionId = liveRunning ? live.versionId : (active?.id ?? null);
   const runningNumber = (liveRunning ? live.versionNumber : null) ?? versions.find((version) => version.id === runningVersionId)?.versionNumber;
-  const runningStatus = liveRunning ? streamStatus(live) : active?.status;
+  const runningStatus = liveRunning ? liveStatus?.status : active?.status;
   const generatingLabel =
-    runningVersionId && runningStatus && runningNumber ? `${RUNNING_LABELS[runningStatus] ?? 'Generating'} v${runningNumber}…` : null;
+    runningVersionId && runningStatus && runningNumber ? `${RUNNING_LABELS[runningStatus] ?? 'AI is generating'} v${runningNumber}…` : null;
 
   const explicitBase = explicitBaseVersionId(versions, selectedId);
-  const explicitBaseNumber = versions.find((version) => version.id === explicitBase)?.versionNumber;
+  const explicitBaseNumber = versions.find((version) => version.id === explicitBase)?.versionNumber ?? null;
+  const comparable = versions.filter(hasSavedFiles);
 
   const stop = useMutation(trpc.versions.stop.mutationOptions({ onError: (error) => setActionError(errorMessage(error)) }));
 
@@ -102,16 +143,22 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     if (project.data) document.title = `${project.data.name} · API Forge`;
   }, [project.data]);
 
+  /** A version was just made (sent, regenerated, fixed): follow its stream and show it. */
+  async function showNewVersion(versionId: string, expectedBase: string | null) {
+    setExpectedBaseId(expectedBase);
+    setFollowedVersionId(versionId);
+    // Select it once the list knows it, so the dropdown never shows a version it has no entry for.
+    await Promise.all([refreshVersions(), chat.refresh()]);
+    setSelectedVersionId(versionId);
+    setPickedPath(null);
+    setCompared(null);
+  }
+
   async function send(prompt: string): Promise<boolean> {
     setActionError(null);
     try {
       const created = await chat.send.mutateAsync({ projectId, prompt, baseVersionId: explicitBase });
-      setExpectedBaseId(explicitBase ?? versions.findLast((version) => version.status === 'complete')?.id ?? null);
-      setFollowedVersionId(created.versionId);
-      // Select it once the list knows it, so the dropdown never shows a version it has no entry for.
-      await refreshVersions();
-      setSelectedVersionId(created.versionId);
-      setPickedPath(null);
+      await showNewVersion(created.versionId, explicitBase ?? versions.findLast((version) => version.status === 'complete')?.id ?? null);
       return true;
     } catch (error) {
       setActionError(errorMessage(error));
@@ -123,11 +170,81 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     if (runningVersionId) stop.mutate({ versionId: runningVersionId });
   }
 
+  function showCodePanel() {
+    if (layout === 'tablet') setPanel('code');
+    if (layout === 'mobile') setSheetOpen(false);
+  }
+
   function openFile(versionId: string, path: string) {
     setSelectedVersionId(versionId);
     setPickedPath(path);
-    setPanel('code');
+    setFlash((previous) => ({ path, nonce: (previous?.nonce ?? 0) + 1 }));
+    setCompared(null);
+    showCodePanel();
   }
+
+  function openComparison(pair: ComparedPair) {
+    setCompared(pair);
+    showCodePanel();
+  }
+
+  /** Header "Compare": the viewed version against the one before it; pressed again, it closes. */
+  function compareSelected() {
+    if (compared) return setCompared(null);
+    const target = selected && hasSavedFiles(selected) ? selected : comparable.at(-1);
+    if (!target) return;
+    const from = previousComparableVersion(versions, target) ?? comparable.find((version) => version.id !== target.id);
+    if (from) openComparison({ fromVersionId: from.id, toVersionId: target.id, focus: 'close' });
+  }
+
+  async function onVersionAction(version: VersionSummary, action: VersionCardAction): Promise<string | null> {
+    setActionError(null);
+    try {
+      switch (action) {
+        case 'regenerate':
+        case 'retry': {
+          const created = await actions.regenerate.mutateAsync({ versionId: version.id });
+          await showNewVersion(created.versionId, version.baseVersionId);
+          return null;
+        }
+        case 'fix': {
+          const created = await actions.fix.mutateAsync({ versionId: version.id });
+          await showNewVersion(created.versionId, version.id);
+          return null;
+        }
+        case 'restore': {
+          const restored = await actions.restore.mutateAsync({ versionId: version.id });
+          await Promise.all([refreshVersions(), chat.refresh()]);
+          setSelectedVersionId(restored.versionId);
+          setPickedPath(null);
+          return `Restored as v${restored.versionNumber}`;
+        }
+        case 'copy':
+          return await actions.copyFiles(version.id);
+        case 'zip':
+          return await actions.downloadZip(version.id, version.versionNumber);
+        case 'compare-previous':
+        case 'compare-any': {
+          const from = previousComparableVersion(versions, version) ?? comparable.find((other) => other.id !== version.id);
+          if (from) openComparison({ fromVersionId: from.id, toVersionId: version.id, focus: action === 'compare-any' ? 'from' : 'close' });
+          return null;
+        }
+        case 'branch':
+          setSelectedVersionId(version.id);
+          setPickedPath(null);
+          if (layout === 'tablet') setPanel('chat');
+          setChatFocusRequest((count) => count + 1);
+          return null;
+      }
+    } catch (error) {
+      setActionError(errorMessage(error));
+      return null;
+    }
+  }
+
+  // Stable identities, so the memoized version cards skip the re-render of every stream batch.
+  const stableOpenFile = useStableCallback(openFile);
+  const stableVersionAction = useStableCallback(onVersionAction);
 
   const projectMissing = project.isError && ['NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN'].includes(errorCode(project.error) ?? '');
   if (projectMissing) {
@@ -146,57 +263,77 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     ...savedFiles.problems.map((problem) => `Could not restore ${problem.filePath} (${problem.reason}); showing the nearest verified content.`),
     streamView && live.ended?.kind === 'failed' ? 'This version did not finish: this is its partial output, which was not saved.' : null,
     savedFiles.error ? errorMessage(savedFiles.error) : null,
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  const mobileSheetOpen = layout === 'mobile' && sheetOpen;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <header className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-800 px-4 py-2 sm:h-12 sm:py-0">
+      <header className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-800 px-4 py-2 md:h-12 md:flex-nowrap md:py-0">
         <Link href="/" className="font-mono text-xs font-semibold tracking-widest text-sky-400 uppercase hover:text-sky-300" aria-label="API Forge: all projects">
           Forge
         </Link>
-        <span className="text-zinc-700" aria-hidden="true">/</span>
+        <span className="text-zinc-700" aria-hidden="true">
+          /
+        </span>
         <h1 className="min-w-0 flex-1 truncate text-sm font-medium text-zinc-100">
           {project.data?.name ?? <span className="inline-block h-4 w-40 animate-pulse rounded bg-zinc-800 align-middle" />}
         </h1>
-        <div className="flex w-full items-center justify-end gap-2 sm:w-auto">
-          {selectedStatus && <VersionStatusBadge status={selectedStatus} testId="version-status" />}
+        <ConnectionIndicator indicator={connectionIndicator(stream.realtimeStatus, stream.error)} transport={stream.transport} />
+        <div className="flex w-full min-w-0 items-center justify-end gap-2 md:w-auto">
+          {selectedStatus && <VersionStatusBadge status={selectedStatus} label={selectedStateLabel ?? undefined} testId="version-status" />}
+          <button
+            type="button"
+            data-testid="open-compare"
+            onClick={compareSelected}
+            disabled={comparable.length < 2}
+            aria-pressed={compared !== null}
+            title={comparable.length < 2 ? 'Comparing needs two saved versions' : 'Compare the viewed version with the one before it'}
+            className="inline-flex h-8 shrink-0 items-center gap-1.5 rounded-lg border border-zinc-800 px-2.5 text-xs text-zinc-300 hover:border-zinc-700 hover:text-white disabled:cursor-not-allowed disabled:opacity-40 aria-pressed:border-sky-500/60 aria-pressed:text-sky-200"
+          >
+            <Icon name="compare" className="size-3.5" />
+            <span className="max-sm:sr-only">Compare</span>
+          </button>
           <VersionSelector
             versions={versions}
             selectedId={selectedId}
             liveStatus={liveStatus}
-            onSelect={(versionId) => setSelectedVersionId(versionId)}
+            onSelect={(versionId) => {
+              setSelectedVersionId(versionId);
+              if (compared) setCompared(null);
+            }}
           />
         </div>
       </header>
 
-      <div role="tablist" aria-label="Workspace panels" className="flex shrink-0 border-b border-zinc-800 lg:hidden">
-        {(['chat', 'code'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={panel === name}
-            onClick={() => setPanel(name)}
-            className={`flex-1 py-2 text-sm capitalize ${panel === name ? 'border-b-2 border-sky-400 text-white' : 'text-zinc-400'}`}
-          >
-            {name}
-          </button>
-        ))}
-      </div>
+      <WorkspaceTabs
+        panel={panel}
+        onChange={setPanel}
+        panelIds={{ chat: CHAT_PANEL_ID, code: CODE_PANEL_ID }}
+        className="hidden md:flex xl:hidden"
+      />
 
-      <div className="flex min-h-0 flex-1">
-        <section
-          aria-label="Chat"
-          className={`${panel === 'chat' ? 'flex' : 'hidden'} min-w-0 flex-1 flex-col border-zinc-800 lg:flex lg:w-2/5 lg:flex-none lg:border-r`}
+      <div className="relative flex min-h-0 flex-1">
+        <ChatPanel
+          id={CHAT_PANEL_ID}
+          layout={layout}
+          sheetOpen={sheetOpen}
+          onSheetOpenChange={setSheetOpen}
+          focusOnCloseRef={chatBarButtonRef}
+          hiddenByTab={panel !== 'chat'}
         >
           <ChatInterface
             messages={chat.messages}
             versions={versions}
             live={live}
+            runningNumber={runningNumber ?? null}
             selectedVersionId={selectedId}
             isLoading={chat.isLoading || versionsLoading}
             streamError={stream.error}
-            onOpenFile={openFile}
+            onOpenFile={stableOpenFile}
+            onVersionAction={stableVersionAction}
           />
           <ChatInput
             onSend={send}
@@ -205,26 +342,53 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             isSending={chat.send.isPending}
             isStopping={stop.isPending}
             error={actionError}
-            baseHint={explicitBaseNumber ? `Your next prompt builds on v${explicitBaseNumber}, the version you are viewing.` : null}
+            branchFromNumber={explicitBaseNumber}
+            onCancelBranch={() => setSelectedVersionId(null)}
+            focusRequest={chatFocusRequest}
           />
-        </section>
+        </ChatPanel>
         <section
+          id={CODE_PANEL_ID}
           aria-label="Code viewer"
-          className={`${panel === 'code' ? 'flex' : 'hidden'} min-w-0 flex-1 flex-col lg:flex lg:w-3/5 lg:flex-none`}
+          role={layout === 'tablet' ? 'tabpanel' : undefined}
+          aria-labelledby={layout === 'tablet' ? `${CODE_PANEL_ID}-tab` : undefined}
+          inert={mobileSheetOpen}
+          className={`flex min-w-0 flex-1 flex-col ${panel === 'code' ? '' : 'md:hidden'} xl:flex xl:w-3/5 xl:flex-none`}
         >
-          <StreamingCodeViewer
-            files={files}
-            markers={markers}
-            writingPath={streamView ? live.currentFile : null}
-            isStreaming={streamView && !live.ended}
-            source={streamView ? 'stream' : 'saved'}
-            pickedPath={pickedPath}
-            onPickPath={setPickedPath}
-            isLoading={versionsLoading || savedFiles.isLoading || (streamView && baseFiles.isLoading)}
-            notice={notice || null}
-          />
+          {compared ? (
+            <VersionDiffViewer
+              versions={versions}
+              fromVersionId={compared.fromVersionId}
+              toVersionId={compared.toVersionId}
+              initialFocus={compared.focus}
+              onChange={(fromVersionId, toVersionId) => setCompared({ ...compared, fromVersionId, toVersionId })}
+              onClose={() => setCompared(null)}
+            />
+          ) : (
+            <StreamingCodeViewer
+              files={files}
+              markers={markers}
+              writingPath={streamView ? live.currentFile : null}
+              isStreaming={streamView && !live.ended}
+              source={streamView ? 'stream' : 'saved'}
+              pickedPath={pickedPath}
+              onPickPath={setPickedPath}
+              isLoading={versionsLoading || savedFiles.isLoading || (streamView && baseFiles.isLoading)}
+              notice={notice || null}
+              flash={flash}
+            />
+          )}
         </section>
       </div>
+
+      <MobileChatBar
+        buttonRef={chatBarButtonRef}
+        chatPanelId={CHAT_PANEL_ID}
+        open={mobileSheetOpen}
+        onOpen={() => setSheetOpen(true)}
+        status={generatingLabel ?? (chat.messages.length > 0 ? `${chat.messages.length} messages` : 'Ask for a change')}
+        isGenerating={generatingLabel !== null}
+      />
     </div>
   );
 }

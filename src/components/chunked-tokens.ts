@@ -1,0 +1,66 @@
+// Syntax tokens for a file that grows at its end, without tokenizing the whole file on every frame
+// of the typing animation. The lines before a "safe" line boundary are kept from the last call and
+// only the text after it is tokenized again. A boundary is safe when no token can span it: any line
+// start in JSON (its strings are single-line), and elsewhere the start of a line after a blank line,
+// which in practice never falls inside a comment or a template string. Pure (Prism only).
+import { normalizeTokens, Prism, type Token } from 'prism-react-renderer';
+
+/** Lines always tokenized again at the end: the part a new chunk can still change. */
+const RETOKENIZED_TAIL_LINES = 40;
+
+export interface TokenCache {
+  language: string;
+  /** A prefix of the code ending right after a newline, at a safe boundary. */
+  text: string;
+  /** The tokens of `text`'s lines (without the empty line after its final newline). */
+  lines: Token[][];
+}
+
+export const EMPTY_TOKEN_CACHE: TokenCache = { language: '', text: '', lines: [] };
+
+/** Prism's tokens for text starting at a line start, as prism-react-renderer's <Highlight> makes them. */
+export function tokenizeLines(text: string, language: string): Token[][] {
+  const grammar = Prism.languages[language];
+  return normalizeTokens(grammar ? Prism.tokenize(text, grammar) : [text]);
+}
+
+/**
+ * The code's lines as tokens, reusing `cache` for the prefix it covers when the code still starts
+ * with it, and the cache to pass next time: it moves forward to the last safe boundary that leaves
+ * RETOKENIZED_TAIL_LINES lines after it.
+ */
+export function tokenizeWithCache(code: string, language: string, cache: TokenCache): { lines: Token[][]; cache: TokenCache } {
+  const reusable = cache.language === language && cache.text.length > 0 && code.startsWith(cache.text);
+  const kept = reusable ? cache : { language, text: '', lines: [] };
+  const tail = code.slice(kept.text.length);
+  const tailLines = tokenizeLines(tail, language);
+  const lines = kept.lines.concat(tailLines);
+
+  // The new boundary lies in the tail, whose lines are already tokenized: the latest newline that
+  // leaves enough lines after it and starts a safe boundary.
+  const newlines: number[] = [];
+  for (let index = tail.indexOf('\n'); index !== -1; index = tail.indexOf('\n', index + 1)) newlines.push(index);
+  const anyLineIsSafe = language === 'json';
+  for (let line = newlines.length - 1 - RETOKENIZED_TAIL_LINES; line >= 0; line--) {
+    const newline = newlines[line]!;
+    if (!anyLineIsSafe && tail[newline - 1] !== '\n') continue;
+    const movedText = tail.slice(0, newline + 1);
+    return { lines, cache: { language, text: kept.text + movedText, lines: kept.lines.concat(tailLines.slice(0, line + 1)) } };
+  }
+  return { lines, cache: kept };
+}
+
+/**
+ * tokenizeWithCache with the cache kept inside: one per file view, asked for each version of the
+ * text as it grows. A memo only: any call gives the tokens of exactly the text it is given.
+ */
+export function createGrowingTokenizer(): { linesOf(code: string, language: string): Token[][] } {
+  let cache = EMPTY_TOKEN_CACHE;
+  return {
+    linesOf(code, language) {
+      const result = tokenizeWithCache(code, language, cache);
+      cache = result.cache;
+      return result.lines;
+    },
+  };
+}
