@@ -5,9 +5,10 @@
 //
 // Chunks follow an absolute schedule (first at `firstTokenDelayMs`, then one every `chunkDelayMs`),
 // so the pace is exact on average even when a timer fires late.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { readRequestBody } from '../../src/test/read-request-body';
 
 export interface Pace {
   /** Characters per SSE chunk (4 characters ≈ 1 token). */
@@ -54,16 +55,6 @@ export interface TimedFixture {
   respondUsing(responder: (body: ChatBody) => FixtureAnswer): void;
   readonly requestCount: number;
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.setEncoding('utf8');
-    request.on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -118,7 +109,7 @@ export async function startTimedFixture(): Promise<TimedFixture> {
     let answer: FixtureAnswer;
     let body: ChatBody;
     try {
-      body = JSON.parse(await readBody(request)) as ChatBody;
+      body = JSON.parse(await readRequestBody(request)) as ChatBody;
       if (!responder) throw new Error('the bench fixture has no responder');
       answer = responder(body);
     } catch (error) {
