@@ -1,10 +1,15 @@
 import { memo, type Ref } from 'react';
 import type { Token } from 'prism-react-renderer';
+import { plainTextOfLines } from './code-block-model';
 import { CodeLine, TRAIL_LENGTH } from './code-line';
 
 interface CodeBlockProps {
+  /** Its place among the file's blocks, for the near-viewport observer. */
+  index: number;
   /** A run of consecutive lines of the file. */
   lines: Token[][];
+  /** Far from the viewport: drawn as plain text, one node, with the same text and height. */
+  plain: boolean;
   /** 1-based number of the first of them. */
   firstLineNumber: number;
   /** The file's last line is in this block. */
@@ -17,14 +22,25 @@ interface CodeBlockProps {
   writeLineNumber: number;
 }
 
+const BLOCK_STYLE = '[content-visibility:auto]';
+
 /**
  * A run of lines, skipped by layout and paint while off screen (content-visibility), and not
  * rendered again while its lines keep their identity: during streaming only the last block changes.
+ * A plain block keeps the gutter's width as padding, so its lines wrap, and measure, as highlighted ones.
  */
 export const CodeBlock = memo(
-  function CodeBlock({ lines, firstLineNumber, endsFile, caretRef, freshFromLineNumber, writeLineNumber }: CodeBlockProps) {
+  function CodeBlock({ index, lines, plain, firstLineNumber, endsFile, caretRef, freshFromLineNumber, writeLineNumber }: CodeBlockProps) {
+    const intrinsicSize = { containIntrinsicSize: `auto ${lines.length * 1.6}em` };
+    if (plain) {
+      return (
+        <div data-block={index} className={`${BLOCK_STYLE} pr-6 pl-12 whitespace-pre-wrap [overflow-wrap:anywhere]`} style={intrinsicSize}>
+          {plainTextOfLines(lines, endsFile)}
+        </div>
+      );
+    }
     return (
-      <div className="[content-visibility:auto]" style={{ containIntrinsicSize: `auto ${lines.length * 1.6}em` }}>
+      <div data-block={index} className={BLOCK_STYLE} style={intrinsicSize}>
         {lines.map((tokens, index) => {
           const lineNumber = firstLineNumber + index;
           const last = endsFile && index === lines.length - 1;
@@ -43,6 +59,8 @@ export const CodeBlock = memo(
     );
   },
   (before, after) =>
+    before.index === after.index &&
+    before.plain === after.plain &&
     before.firstLineNumber === after.firstLineNumber &&
     before.endsFile === after.endsFile &&
     before.caretRef === after.caretRef &&

@@ -1,9 +1,11 @@
 'use client';
 
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useNearBlocks } from '@/hooks/use-near-blocks';
 import { useRevealedText } from '@/hooks/use-revealed-text';
 import { createGrowingTokenizer } from './chunked-tokens';
 import { CodeBlock } from './code-block';
+import { LINES_PER_BLOCK } from './code-block-model';
 import { PLAIN_TEXT_COLOR } from './code-theme';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
@@ -28,9 +30,6 @@ function languageForPath(path: string): string {
   return LANGUAGE_BY_EXTENSION[extension] ?? 'plaintext';
 }
 
-/** Lines per CodeBlock: small enough that re-rendering the last one is cheap, large enough to keep blocks few. */
-const LINES_PER_BLOCK = 64;
-
 /** Room kept below the caret while following it. */
 const CARET_MARGIN_PX = 48;
 
@@ -51,6 +50,7 @@ interface HighlightedCodeProps {
  */
 export function HighlightedCode({ path, code, writing, followCaret, source }: HighlightedCodeProps) {
   const caretRef = useRef<HTMLSpanElement>(null);
+  const preRef = useRef<HTMLPreElement>(null);
   const shown = useRevealedText(code, writing);
   const language = languageForPath(path);
   // Lines already there when the file came on screen are not news; only later ones flash.
@@ -59,6 +59,7 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
   // of the typing animation tokenizes only the last lines.
   const [tokenizer] = useState(createGrowingTokenizer);
   const lines = useMemo(() => tokenizer.linesOf(shown, language), [tokenizer, shown, language]);
+  const nearBlocks = useNearBlocks(preRef, Math.ceil(lines.length / LINES_PER_BLOCK));
 
   // Scroll down only: following the caret sideways would hide the line numbers on long lines.
   // A layout effect: measuring right after the DOM changes reuses the layout the frame needs
@@ -78,7 +79,10 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
     blocks.push(
       <CodeBlock
         key={first}
+        index={first / LINES_PER_BLOCK}
         lines={blockLines}
+        // The block with the write position is always drawn: the caret lives there.
+        plain={!endsFile && !nearBlocks.has(first / LINES_PER_BLOCK)}
         firstLineNumber={first + 1}
         endsFile={endsFile}
         caretRef={writing && endsFile ? caretRef : null}
@@ -91,6 +95,7 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
 
   return (
     <pre
+      ref={preRef}
       data-testid="code-view"
       data-path={path}
       data-source={source}

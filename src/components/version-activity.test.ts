@@ -54,7 +54,7 @@ describe('versionActivity', () => {
         'a.ts': { content: 'a', state: 'done', operation: 'created' },
         'b.ts': { content: 'b', state: 'writing', operation: null },
       },
-      timing: { startedAt: '2026-01-01T00:00:00.000Z', firstFileAt: '2026-01-01T00:00:04.000Z', validationStartedAt: null, validationEndedAt: null },
+      timing: { startedAt: '2026-01-01T00:00:00.000Z', firstFileAt: '2026-01-01T00:00:04.000Z', lastFileDoneAt: null, validationStartedAt: null, validationEndedAt: null },
     });
     expect(versionActivity({ changes: [], validation: null, usage: null }, live).map((item) => item.text)).toEqual([
       'Read 12 files of the base version',
@@ -68,7 +68,7 @@ describe('versionActivity', () => {
     const validated = liveRun({
       validation: [{ check: 'health', ok: false, skipped: false, detail: '500' }],
       ended: { kind: 'failed', message: 'Validation failed', reason: 'validation_failed' },
-      timing: { startedAt: null, firstFileAt: null, validationStartedAt: '2026-01-01T00:00:00.000Z', validationEndedAt: '2026-01-01T00:00:02.500Z' },
+      timing: { startedAt: null, firstFileAt: null, lastFileDoneAt: null, validationStartedAt: '2026-01-01T00:00:00.000Z', validationEndedAt: '2026-01-01T00:00:02.500Z' },
     });
     expect(versionActivity({ changes: [], validation: null, usage: null }, validated)).toEqual([{ kind: 'validate', text: 'Checks failed in 2.5s' }]);
 

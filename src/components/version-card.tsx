@@ -1,12 +1,13 @@
 'use client';
 
 import { memo, useEffect, useId, useState } from 'react';
-import { shownStatus, type GenerationStreamState } from '@/hooks/generation-stream-state';
+import { sameStreamOutline, shownStatus, type GenerationStreamState } from '@/hooks/generation-stream-state';
 import { isActiveStatus, stopReasonLabel, versionStateLabel } from '@/hooks/version-rules';
 import type { FileOperation } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { GenerationProgressTracker } from './generation-progress-tracker';
 import { Icon } from './icon';
+import { estimateRemainingMs } from './remaining-time';
 import { ValidationResults } from './validation-results';
 import { versionActivity } from './version-activity';
 import { VersionActivityList } from './version-activity-list';
@@ -65,9 +66,16 @@ function headline(version: VersionSummary, status: VersionSummary['status'], sto
   return version.title ?? 'Built API';
 }
 
+/** Code chunks change a stream without changing anything a card shows (sameStreamOutline). */
+function sameCardProps(before: VersionCardProps, after: VersionCardProps): boolean {
+  return (Object.keys(after) as Array<keyof VersionCardProps>).every((key) =>
+    key === 'live' ? sameStreamOutline(before.live, after.live) : Object.is(before[key], after[key]),
+  );
+}
+
 /**
  * A version in the chat (V0-style): collapsed to its title, opening to the files it changed and its
- * checks. Memoized: only the running version's card changes with each stream batch.
+ * checks. Memoized: only the running version's card changes, and only when a file, step or check does.
  */
 export const VersionCard = memo(function VersionCard({
   version,
@@ -116,7 +124,7 @@ export const VersionCard = memo(function VersionCard({
   }
 
   return (
-    <div data-testid="version-card" data-version={version.versionNumber} data-status={status} data-stop-reason={stopReason ?? undefined}>
+    <div data-testid="version-card" data-version={version.versionNumber} data-version-id={version.id} data-status={status} data-stop-reason={stopReason ?? undefined}>
       <VersionActivityList versionNumber={version.versionNumber} items={activity} />
       <div className={`rounded-xl border bg-zinc-900/70 ${isSelected ? 'border-zinc-600' : 'border-zinc-800'}`}>
         <div className="flex items-center gap-1 pr-1.5">
@@ -144,17 +152,21 @@ export const VersionCard = memo(function VersionCard({
 
         {(running || expanded || status === 'failed' || confirmation) && (
           <div id={bodyId} className="space-y-2.5 border-t border-zinc-800 px-3 py-2.5">
-            {(running || liveFailure) && <GenerationProgressTracker step={live?.step ?? null} failed={status === 'failed'} />}
-            {running && live?.currentFile && (
-              <p className="text-xs text-zinc-400">
-                Writing <span className="font-mono text-sky-300">{live.currentFile}</span>
-                {live.plannedFiles.length > 0 && (
-                  <span className="text-zinc-500">
-                    {' '}
-                    ({Math.min(writingIndex + 1, live.plannedFiles.length)}/{live.plannedFiles.length} files)
-                  </span>
-                )}
-              </p>
+            {(running || liveFailure) && (
+              <GenerationProgressTracker
+                step={live?.step ?? null}
+                failed={status === 'failed'}
+                writing={
+                  running && live?.currentFile
+                    ? {
+                        path: live.currentFile,
+                        number: live.plannedFiles.length > 0 ? Math.min(writingIndex + 1, live.plannedFiles.length) : null,
+                        plannedCount: live.plannedFiles.length,
+                        remainingMs: estimateRemainingMs(live),
+                      }
+                    : null
+                }
+              />
             )}
             {running && live?.planMessage && !live.currentFile && <p className="text-xs text-zinc-400">{live.planMessage}</p>}
 
@@ -240,4 +252,4 @@ export const VersionCard = memo(function VersionCard({
       </div>
     </div>
   );
-});
+}, sameCardProps);

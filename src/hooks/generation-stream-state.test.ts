@@ -5,8 +5,10 @@ import {
   composeStreamedFiles,
   endByStatus,
   initialStreamState,
+  sameStreamOutline,
   shownStatus,
   streamStatus,
+  type GenerationStreamState,
 } from './generation-stream-state';
 
 const VERSION_ID = 'version-1';
@@ -132,9 +134,35 @@ describe('timing and notes', () => {
     expect(state.timing).toEqual({
       startedAt: at(0),
       firstFileAt: at(4),
+      lastFileDoneAt: at(8),
       validationStartedAt: at(10),
       validationEndedAt: at(11),
     });
+  });
+});
+
+describe('sameStreamOutline', () => {
+  // States as the browser gets them: each from the one before, one event at a time.
+  const states = fullRun.reduce<GenerationStreamState[]>(
+    (all, event) => [...all, applyStreamEvents(all.at(-1)!, [event])],
+    [initialStreamState(VERSION_ID)],
+  );
+
+  it('ignores code chunks, which only add text to a file being written', () => {
+    expect(states[6]!.files['src/routes/reviews.ts']!.content).not.toBe(states[7]!.files['src/routes/reviews.ts']!.content);
+    expect(sameStreamOutline(states[6]!, states[7]!)).toBe(true);
+  });
+
+  it('sees every event that changes what a card shows', () => {
+    fullRun.forEach((event, index) => {
+      expect(sameStreamOutline(states[index]!, states[index + 1]!), `event ${index + 1}: ${event.type}`).toBe(event.type === 'code:chunk');
+    });
+  });
+
+  it('tells streams and their absence apart', () => {
+    expect(sameStreamOutline(null, null)).toBe(true);
+    expect(sameStreamOutline(states[3]!, null)).toBe(false);
+    expect(sameStreamOutline(initialStreamState(VERSION_ID), initialStreamState('version-2'))).toBe(false);
   });
 });
 

@@ -46,6 +46,8 @@ export interface GenerationStreamState {
 export interface StreamTiming {
   startedAt: string | null;
   firstFileAt: string | null;
+  /** The latest `file:complete`: with firstFileAt, the observed pace of writing files. */
+  lastFileDoneAt: string | null;
   validationStartedAt: string | null;
   /** The last validation result's time. */
   validationEndedAt: string | null;
@@ -66,7 +68,7 @@ export function initialStreamState(versionId: string): GenerationStreamState {
     validating: false,
     validation: [],
     ended: null,
-    timing: { startedAt: null, firstFileAt: null, validationStartedAt: null, validationEndedAt: null },
+    timing: { startedAt: null, firstFileAt: null, lastFileDoneAt: null, validationStartedAt: null, validationEndedAt: null },
   };
 }
 
@@ -106,6 +108,7 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
         ...next,
         currentFile: state.currentFile === event.filePath ? null : state.currentFile,
         files: { ...state.files, [event.filePath]: { content, state: 'done', operation: event.operation } },
+        timing: { ...state.timing, lastFileDoneAt: event.at },
       };
     }
     case 'validation:start':
@@ -141,6 +144,41 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
         ended: { kind: 'failed', message: event.message, reason: event.reason ?? null },
       };
   }
+}
+
+function sameFileStates(a: GenerationStreamState['files'], b: GenerationStreamState['files']): boolean {
+  if (a === b) return true;
+  const paths = Object.keys(a);
+  return (
+    paths.length === Object.keys(b).length &&
+    paths.every((path) => b[path] !== undefined && a[path]!.state === b[path]!.state && a[path]!.operation === b[path]!.operation)
+  );
+}
+
+/**
+ * Equal in all but the text of the files and the exact seq: what the chat shows of a run (its
+ * steps, files, checks, ending) is then the same, so a version card skips the code chunks' renders.
+ * Relies on applyStreamEvents keeping the identity of the parts an event does not touch.
+ */
+export function sameStreamOutline(a: GenerationStreamState | null, b: GenerationStreamState | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.versionId === b.versionId &&
+    a.lastSeq > 0 === b.lastSeq > 0 &&
+    a.versionNumber === b.versionNumber &&
+    a.baseVersionId === b.baseVersionId &&
+    a.step === b.step &&
+    a.planMessage === b.planMessage &&
+    a.notes === b.notes &&
+    a.plannedFiles === b.plannedFiles &&
+    a.currentFile === b.currentFile &&
+    a.validating === b.validating &&
+    a.validation === b.validation &&
+    a.ended === b.ended &&
+    a.timing === b.timing &&
+    sameFileStates(a.files, b.files)
+  );
 }
 
 /**

@@ -1,0 +1,30 @@
+// How the code view splits a file into blocks, and which blocks it draws with syntax colours. Pure.
+import type { Token } from 'prism-react-renderer';
+
+/** Lines per block: small enough that re-rendering the last one is cheap, large enough to keep blocks few. */
+export const LINES_PER_BLOCK = 64;
+
+/**
+ * The text a block shows, exactly as its highlighted lines would show it: a block far from the
+ * viewport is drawn as this one text node, so a long file costs a few nodes instead of tens of
+ * thousands (each of which the browser must lay out, and tear down when the file is closed).
+ */
+export function plainTextOfLines(lines: readonly Token[][], endsFile: boolean): string {
+  const text = lines.map((tokens) => tokens.map((token) => (token.empty ? '' : token.content)).join('')).join('\n');
+  return endsFile ? text : `${text}\n`;
+}
+
+/** The blocks near the viewport before anything was measured: a file opens at its top. */
+export const INITIAL_NEAR_BLOCKS: ReadonlySet<number> = new Set([0, 1]);
+
+/** The near set after some blocks came near or went away; the same set when nothing changed. */
+export function withNearChanges(near: ReadonlySet<number>, changes: ReadonlyArray<{ index: number; near: boolean }>): ReadonlySet<number> {
+  const changed = changes.filter((change) => near.has(change.index) !== change.near);
+  if (changed.length === 0) return near;
+  const next = new Set(near);
+  for (const change of changed) {
+    if (change.near) next.add(change.index);
+    else next.delete(change.index);
+  }
+  return next;
+}
