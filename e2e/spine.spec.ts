@@ -12,7 +12,7 @@ let page: Page;
 const versionIds: Record<number, string> = {};
 
 test.beforeAll(async ({ browser }) => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
 });
 
@@ -79,6 +79,9 @@ test('a new user builds v1 from /ask, watches it stream, and sees every check pa
     { polling: 'raf', timeout: 60_000 },
   );
   expect(await firstSighting.jsonValue()).toBe('seen while generating');
+  // The progress tracker names the file and its place in the plan, then estimates the time left.
+  await expect(versionCard(1).getByTestId('writing-progress')).toContainText(/Generating \S+ \(\d+\/\d+ files\)/);
+  await expect(versionCard(1).getByTestId('remaining-time')).toHaveText(/left|almost done/);
 
   await expectStatus('complete');
   versionIds[1] = await selectedVersionId();
@@ -122,9 +125,12 @@ test('iterates from the keyboard alone: Tab to the chat input, type, Enter', asy
   await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
   await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveCount(2);
 
-  // Back to v1: its own tree, without the later resource.
+  // Back to v1: its own tree, without the later resource, and the chat scrolls to where v1 was asked for.
+  await expect(page.getByTestId('version-selector').locator('option:checked')).toHaveText(/^v2 .* · validated ✓ · \d{2}:\d{2}$/);
   await page.getByTestId('version-selector').selectOption(versionIds[1]!);
   await expectSelectedVersion(1);
+  await expect(page.locator('[data-testid="message"][data-role="user"]').first()).toBeInViewport();
+  await expect(versionCard(1)).toBeInViewport();
   await expect(treeItem('src/routes/books.ts')).toBeVisible();
   await expect(treeItem('src/routes/reviews.ts')).toHaveCount(0);
 });
@@ -232,10 +238,29 @@ test('restores v1 as a new version whose files equal v1’s', async () => {
   expect(await savedFiles(await selectedVersionId())).toEqual(await savedFiles(versionIds[1]!));
 });
 
-test('stops a generation from the chat input; the partial file stays visible', async () => {
-  await page.getByTestId('chat-input').fill('Add a tags resource');
-  await page.getByTestId('chat-send').click();
+test('copies all of v3’s files and compares v2 with any version from the card menu', async () => {
+  await openMenuItem(versionCard(3), 'copy');
+  const v3Files = await savedFiles(versionIds[3]!);
+  await expect(versionCard(3).getByTestId('card-confirmation')).toHaveText(`Copied ${Object.keys(v3Files).length} files`);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(`--- src/routes/publishers.ts ---\n${v3Files['src/routes/publishers.ts']}`);
+
+  // "Compare with…" opens on the first select, to pick the other side.
+  await openMenuItem(versionCard(2), 'compare-any');
+  const viewer = page.getByTestId('diff-viewer');
+  await expect(viewer.getByTestId('diff-from')).toBeFocused();
+  await expect(viewer.getByTestId('diff-to').locator('option:checked')).toHaveText(/^v2 /);
+  await viewer.getByTestId('diff-from').selectOption(versionIds[3]!);
+  await expect(viewer.locator('[data-testid="diff-nav-item"][data-path="src/routes/publishers.ts"]')).toHaveAttribute('data-operation', 'deleted');
+  await expect(viewer.locator('[data-testid="diff-nav-item"][data-path="src/routes/reviews.ts"]')).toHaveAttribute('data-operation', 'created');
+  await viewer.getByTestId('diff-close').click();
+});
+
+test('regenerates v3 (same prompt, same base) and stops it from the chat input; the partial file stays visible', async () => {
+  await openMenuItem(versionCard(3), 'regenerate');
   await expectSelectedVersion(5);
+  await expect(page.getByTestId('version-selector').locator('option:checked')).toHaveText(/^v5 .*← v1/);
+  await expect(page.locator('[data-testid="message"][data-role="user"]').last()).toContainText('Add a publishers resource');
   const writing = page.locator('[data-testid="code-view"][data-source="stream"][data-writing="true"]');
   await expect(writing).toBeVisible({ timeout: 60_000 });
   await page.getByTestId('chat-stop').click();

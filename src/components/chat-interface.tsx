@@ -22,10 +22,15 @@ interface ChatInterfaceProps {
   streamError: string | null;
   onOpenFile: (versionId: string, path: string) => void;
   onVersionAction: (version: VersionSummary, action: VersionCardAction) => Promise<string | null>;
+  /** A version picked elsewhere (the dropdown): the chat scrolls to its card. A new nonce asks again. */
+  revealVersion: { versionId: string; nonce: number } | null;
 }
 
 /** How close to the bottom (px) still counts as reading the newest messages. */
 const STICKY_BOTTOM_PX = 96;
+
+/** Room left above a version's prompt when the chat scrolls to it. */
+const REVEAL_GAP_PX = 12;
 
 export function ChatInterface({
   messages,
@@ -37,6 +42,7 @@ export function ChatInterface({
   streamError,
   onOpenFile,
   onVersionAction,
+  revealVersion,
 }: ChatInterfaceProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -59,6 +65,21 @@ export function ChatInterface({
     observer.observe(content);
     return () => observer.disconnect();
   }, [isLoading]);
+
+  // Reading an older version's card is the person's choice: following the bottom stops until they
+  // return there. Only the chat's own scroller moves (scrollIntoView would also move the panels).
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!revealVersion || !scroller) return;
+    const card = scroller.querySelector(`[data-version-id="${CSS.escape(revealVersion.versionId)}"]`);
+    if (!card) return;
+    // The prompt that asked for the version sits right above its card: show both.
+    const target = card.previousElementSibling?.matches('[data-role="user"]') ? card.previousElementSibling : card;
+    stickToBottomRef.current = false;
+    const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - REVEAL_GAP_PX;
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    scroller.scrollTo({ top, behavior: reducedMotion ? 'auto' : 'smooth' });
+  }, [revealVersion]);
 
   function onScroll() {
     const scroller = scrollerRef.current;

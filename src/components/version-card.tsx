@@ -243,7 +243,7 @@ export const VersionCard = memo(function VersionCard({
             )}
 
             {confirmation && (
-              <p role="status" className="flex items-center gap-1.5 text-xs text-emerald-300">
+              <p role="status" data-testid="card-confirmation" className="flex items-center gap-1.5 text-xs text-emerald-300">
                 <Icon name="check" className="size-3.5" /> {confirmation}
               </p>
             )}

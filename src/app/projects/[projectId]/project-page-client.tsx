@@ -75,6 +75,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [compared, setCompared] = useState<ComparedPair | null>(null);
   const [chatFocusRequest, setChatFocusRequest] = useState(0);
+  const [revealVersion, setRevealVersion] = useState<{ versionId: string; nonce: number } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const chatBarButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -302,6 +303,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             liveStatus={liveStatus}
             onSelect={(versionId) => {
               setSelectedVersionId(versionId);
+              setRevealVersion((previous) => ({ versionId, nonce: (previous?.nonce ?? 0) + 1 }));
               if (compared) setCompared(null);
             }}
           />
@@ -334,6 +336,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             streamError={stream.error}
             onOpenFile={stableOpenFile}
             onVersionAction={stableVersionAction}
+            revealVersion={revealVersion}
           />
           <ChatInput
             onSend={send}
