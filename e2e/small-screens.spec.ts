@@ -48,6 +48,17 @@ test('on a tablet: creates v1, iterates from the chat tab, and switches back to 
   await page.getByTestId('chat-input').fill('Add a reviews resource');
   await page.keyboard.press('Enter');
   await expectSelectedVersion(2);
+
+  // The stream's connection drops mid-run: the workspace says so, then picks up where it left off.
+  const streamReads = '**/api/trpc/stream.since**';
+  await expect(versionCard(2).getByTestId('writing-progress')).toBeVisible({ timeout: 60_000 });
+  await page.route(streamReads, (route) => route.abort('connectionreset'));
+  const indicator = page.getByTestId('connection-indicator');
+  await expect(indicator).toHaveAttribute('data-tone', 'down');
+  await expect(indicator).toContainText('Reconnecting…');
+  await expect(page.getByTestId('chat-log')).toContainText('Reconnecting…');
+  await page.unroute(streamReads);
+  await expect(indicator).not.toContainText('Reconnecting…');
   await expectComplete();
   await expect(versionCard(2)).toHaveAttribute('data-status', 'complete');
 
