@@ -263,7 +263,21 @@ test('regenerates v3 (same prompt, same base) and stops it from the chat input; 
   await expect(page.locator('[data-testid="message"][data-role="user"]').last()).toContainText('Add a publishers resource');
   const writing = page.locator('[data-testid="code-view"][data-source="stream"][data-writing="true"]');
   await expect(writing).toBeVisible({ timeout: 60_000 });
+
+  // Scrolled up to read, the chat stays where it is as messages arrive, and offers a way down.
+  // A version the person just started brings the chat down to it.
+  const log = page.getByTestId('chat-log');
+  expect(await log.evaluate((element) => element.scrollHeight > element.clientHeight * 1.5), 'the chat overflows').toBe(true);
+  await expect.poll(() => log.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight)).toBeLessThan(8);
+  await log.evaluate((element) => element.scrollTo({ top: 0 }));
+  await expect(page.getByTestId('new-messages')).toHaveCount(0);
   await page.getByTestId('chat-stop').click();
+  await expect(page.locator('[data-testid="message"][data-role="assistant"]').last()).toContainText('Stopped by the user');
+  await expect(page.getByTestId('new-messages')).toBeVisible();
+  expect(await log.evaluate((element) => element.scrollTop)).toBe(0);
+  await page.getByTestId('new-messages').click();
+  await expect(page.getByTestId('new-messages')).toHaveCount(0);
+  await expect(page.locator('[data-testid="message"][data-role="assistant"]').last()).toBeInViewport();
 
   const card = versionCard(5);
   await expect(card).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });

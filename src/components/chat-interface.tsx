@@ -9,6 +9,12 @@ import { chatTimeline } from './chat-timeline';
 import { Icon } from './icon';
 import { VersionCard, type VersionCardAction } from './version-card';
 
+export interface ChatReveal {
+  versionId: string;
+  follow: boolean;
+  nonce: number;
+}
+
 interface ChatInterfaceProps {
   messages: ReadonlyArray<ChatMessageData & { versionId: string | null }>;
   versions: readonly VersionSummary[];
@@ -22,8 +28,11 @@ interface ChatInterfaceProps {
   streamError: string | null;
   onOpenFile: (versionId: string, path: string) => void;
   onVersionAction: (version: VersionSummary, action: VersionCardAction) => Promise<string | null>;
-  /** A version picked elsewhere (the dropdown): the chat scrolls to its card. A new nonce asks again. */
-  revealVersion: { versionId: string; nonce: number } | null;
+  /**
+   * A version picked elsewhere (the dropdown): the chat scrolls to its prompt. `follow`, for a version
+   * the person just started: to the bottom, following it from there. A new nonce asks again.
+   */
+  revealVersion: ChatReveal | null;
 }
 
 /** How close to the bottom (px) still counts as reading the newest messages. */
@@ -71,13 +80,18 @@ export function ChatInterface({
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!revealVersion || !scroller) return;
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (revealVersion.follow) {
+      stickToBottomRef.current = true;
+      scroller.scrollTo({ top: scroller.scrollHeight, behavior: reducedMotion ? 'auto' : 'smooth' });
+      return;
+    }
     const card = scroller.querySelector(`[data-version-id="${CSS.escape(revealVersion.versionId)}"]`);
     if (!card) return;
     // The prompt that asked for the version sits right above its card: show both.
     const target = card.previousElementSibling?.matches('[data-role="user"]') ? card.previousElementSibling : card;
     stickToBottomRef.current = false;
     const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - REVEAL_GAP_PX;
-    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     scroller.scrollTo({ top, behavior: reducedMotion ? 'auto' : 'smooth' });
   }, [revealVersion]);
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChatInput } from '@/components/chat-input';
-import { ChatInterface } from '@/components/chat-interface';
+import { ChatInterface, type ChatReveal } from '@/components/chat-interface';
 import { ChatPanel } from '@/components/chat-panel';
 import { ConnectionIndicator } from '@/components/connection-indicator';
 import { markersFromChanges, markersFromStream } from '@/components/file-tree-model';
@@ -75,7 +75,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [compared, setCompared] = useState<ComparedPair | null>(null);
   const [chatFocusRequest, setChatFocusRequest] = useState(0);
-  const [revealVersion, setRevealVersion] = useState<{ versionId: string; nonce: number } | null>(null);
+  const [revealVersion, setRevealVersion] = useState<ChatReveal | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const chatBarButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -144,6 +144,10 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     if (project.data) document.title = `${project.data.name} · API Forge`;
   }, [project.data]);
 
+  function revealInChat(versionId: string, follow: boolean) {
+    setRevealVersion((previous) => ({ versionId, follow, nonce: (previous?.nonce ?? 0) + 1 }));
+  }
+
   /** A version was just made (sent, regenerated, fixed): follow its stream and show it. */
   async function showNewVersion(versionId: string, expectedBase: string | null) {
     setExpectedBaseId(expectedBase);
@@ -153,6 +157,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     setSelectedVersionId(versionId);
     setPickedPath(null);
     setCompared(null);
+    revealInChat(versionId, true);
   }
 
   async function send(prompt: string): Promise<boolean> {
@@ -303,7 +308,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             liveStatus={liveStatus}
             onSelect={(versionId) => {
               setSelectedVersionId(versionId);
-              setRevealVersion((previous) => ({ versionId, nonce: (previous?.nonce ?? 0) + 1 }));
+              revealInChat(versionId, false);
               if (compared) setCompared(null);
             }}
           />
