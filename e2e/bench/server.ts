@@ -32,6 +32,7 @@ import {
 import type { Row } from './results-file';
 import { formatBytes, formatMs, formatP50P95, formatSeconds } from './stats';
 import { startTimedFixture, writeTimeOf, type StreamRecording, type TimedFixture } from './timed-fixture';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 
 
 export interface ServerBenchResult {
@@ -270,17 +271,8 @@ async function measureIteration(
 async function measureFirstCodeVisible(client: BenchClient, baseUrl: string, rows: Row[], notes: string[]) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: CHROMIUM_ARGS,
     timeout: 60_000,
   });
   try {
