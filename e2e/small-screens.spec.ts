@@ -41,6 +41,14 @@ test('on a tablet: creates v1, iterates from the chat tab, and switches back to 
   await page.getByTestId('tab-code').click();
   await expect(page.locator('[data-testid="code-view"][data-source="stream"]')).toBeVisible();
   await expect(page.getByTestId('chat-panel')).toBeHidden();
+
+  // Picking a finished file stops following the model; "Follow live" goes back to it.
+  const finished = page.locator('[data-testid="file-tree-item"][data-marker="created"]').first();
+  const finishedPath = (await finished.getAttribute('data-path'))!;
+  await finished.click();
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', finishedPath);
+  await page.getByRole('button', { name: 'Follow live' }).click();
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-writing', 'true');
   await expectComplete();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-source', 'saved');
 

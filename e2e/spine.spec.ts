@@ -115,11 +115,32 @@ test('iterates from the keyboard alone: Tab to the chat input, type, Enter', asy
     reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'chat-input');
   }
   expect(reached, 'Tab reaches the chat input').toBe(true);
+
+  // Shift+Enter breaks the line and the box grows with it; near the server's cap a count appears.
+  const input = page.getByTestId('chat-input');
+  const oneLineHeight = (await input.boundingBox())!.height;
+  await page.keyboard.type('first line');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('second line');
+  await expect(input).toHaveValue('first line\nsecond line');
+  expect((await input.boundingBox())!.height).toBeGreaterThan(oneLineHeight);
+  await expect(page.getByTestId('chat-length')).toHaveCount(0);
+  await page.keyboard.insertText(' word'.repeat(1_400));
+  await expect(page.getByTestId('chat-length')).toHaveText(/^7,0\d\d \/ 8,000$/);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+
   await page.keyboard.type('Add a reviews resource');
   await page.keyboard.press('Enter');
 
   await expectSelectedVersion(2);
   await expect(page.getByTestId('chat-status')).toHaveText(/AI is (starting|generating) v2…|Validating v2…/);
+  // One version at a time: a new prompt can be written but not sent until this one ends.
+  await page.keyboard.type('Next');
+  await expect(page.getByTestId('chat-send')).toBeDisabled();
+  await expect(page.getByTestId('chat-stop')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
   await expectStatus('complete');
   versionIds[2] = await selectedVersionId();
   await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
@@ -238,6 +259,18 @@ test('restores v1 as a new version whose files equal v1’s', async () => {
   expect(await savedFiles(await selectedVersionId())).toEqual(await savedFiles(versionIds[1]!));
 });
 
+test('opens a file from v2’s card: the viewer switches to v2 and shows that file', async () => {
+  const card = versionCard(2);
+  await card.getByTestId('version-card-toggle').click();
+  const file = card.locator('[data-testid="version-card-file"][data-path="src/routes/reviews.ts"]');
+  await expect(file).toHaveAttribute('data-operation', 'created');
+  await file.click();
+  await expectSelectedVersion(2);
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', 'src/routes/reviews.ts');
+  await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('aria-current', 'true');
+  await card.getByTestId('version-card-toggle').click();
+});
+
 test('copies all of v3’s files and compares v2 with any version from the card menu', async () => {
   await openMenuItem(versionCard(3), 'copy');
   const v3Files = await savedFiles(versionIds[3]!);
@@ -290,4 +323,15 @@ test('regenerates v3 (same prompt, same base) and stops it from the chat input; 
   // Earlier versions stay selectable.
   await page.getByTestId('version-selector').selectOption(versionIds[3]!);
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-source', 'saved');
+});
+
+test('the home page lists the project with its version count and last activity', async () => {
+  const projectUrl = new URL(page.url()).pathname;
+  await page.goto('/');
+  const card = page.locator(`[data-testid="project-card"][href="${projectUrl}"]`);
+  await expect(card).toContainText('5 versions');
+  await expect(card).toContainText(/updated (just now|\d+ minutes? ago)/);
+  await card.click();
+  await expect(page).toHaveURL(projectUrl);
+  await expect(page.getByTestId('code-view')).toBeVisible();
 });
