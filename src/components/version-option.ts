@@ -20,11 +20,15 @@ function promptSummary(prompt: string): string {
   return `${lastSpace > PROMPT_SUMMARY_CHARS / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
+// Made once: toLocaleTimeString builds a formatter on every call, which the dropdown would pay per option and render.
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
+
 /** "14:32" today, "Nov 23, 14:32" before: an open dropdown never goes stale, as "5 min ago" would. */
 export function versionTime(createdAt: Date, now: Date): string {
-  const time = createdAt.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const time = TIME_FORMAT.format(createdAt);
   if (createdAt.toDateString() === now.toDateString()) return time;
-  return `${createdAt.toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}, ${time}`;
+  return `${DAY_FORMAT.format(createdAt)}, ${time}`;
 }
 
 /** `status` may run ahead of the version's own (a live stream): its saved stop reason and checks then do not apply. */

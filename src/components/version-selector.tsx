@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
 import { Icon } from './icon';
 import { versionOptionText } from './version-option';
@@ -12,8 +13,11 @@ interface VersionSelectorProps {
   onSelect: (versionId: string) => void;
 }
 
-/** A native select: keyboard, screen readers and mobile pickers work without extra code. */
-export function VersionSelector({ versions, selectedId, liveStatus, onSelect }: VersionSelectorProps) {
+/**
+ * A native select: keyboard, screen readers and mobile pickers work without extra code. Memoized:
+ * the workspace re-renders with every stream batch, the dropdown only when a version changes.
+ */
+export const VersionSelector = memo(function VersionSelector({ versions, selectedId, liveStatus, onSelect }: VersionSelectorProps) {
   if (versions.length === 0) return null;
   const now = new Date();
   return (
@@ -39,4 +43,4 @@ export function VersionSelector({ versions, selectedId, liveStatus, onSelect }: 
       </span>
     </div>
   );
-}
+});

@@ -117,7 +117,13 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   );
 
   const liveListed = versions.find((version) => version.id === live?.versionId);
-  const liveStatus = live ? { versionId: live.versionId, status: shownStatus(live, liveListed?.status ?? 'pending') } : null;
+  const liveVersionId = live?.versionId ?? null;
+  const liveShownStatus = live ? shownStatus(live, liveListed?.status ?? 'pending') : null;
+  // One object per status change, so the memoized dropdown skips the code chunks' renders.
+  const liveStatus = useMemo(
+    () => (liveVersionId && liveShownStatus ? { versionId: liveVersionId, status: liveShownStatus } : null),
+    [liveVersionId, liveShownStatus],
+  );
   const selectedLive = liveStatus?.versionId === selectedId ? live : null;
   const selectedStatus: VersionStatus | null = selected ? shownStatus(selectedLive, selected.status) : null;
   const selectedStateLabel =
@@ -248,7 +254,14 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
     }
   }
 
-  // Stable identities, so the memoized version cards skip the re-render of every stream batch.
+  function selectVersion(versionId: string) {
+    setSelectedVersionId(versionId);
+    revealInChat(versionId, false);
+    if (compared) setCompared(null);
+  }
+
+  // Stable identities, so the memoized version cards and dropdown skip the re-render of every stream batch.
+  const stableSelectVersion = useStableCallback(selectVersion);
   const stableOpenFile = useStableCallback(openFile);
   const stableVersionAction = useStableCallback(onVersionAction);
 
@@ -306,11 +319,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             versions={versions}
             selectedId={selectedId}
             liveStatus={liveStatus}
-            onSelect={(versionId) => {
-              setSelectedVersionId(versionId);
-              revealInChat(versionId, false);
-              if (compared) setCompared(null);
-            }}
+            onSelect={stableSelectVersion}
           />
         </div>
       </header>
