@@ -48,7 +48,7 @@ describe('versionActivity', () => {
 
   it('tells a followed run by what it read, planned, thought and wrote', () => {
     const live = liveRun({
-      notes: ['Read 12 files of the base version'],
+      notes: ['Read src/index.ts, package.json, README.md and 9 more files'],
       plannedFiles: ['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts'],
       files: {
         'a.ts': { content: 'a', state: 'done', operation: 'created' },
@@ -57,7 +57,7 @@ describe('versionActivity', () => {
       timing: { startedAt: '2026-01-01T00:00:00.000Z', firstFileAt: '2026-01-01T00:00:04.000Z', lastFileDoneAt: null, validationStartedAt: null, validationEndedAt: null },
     });
     expect(versionActivity({ changes: [], validation: null, usage: null }, live).map((item) => item.text)).toEqual([
-      'Read 12 files of the base version',
+      'Read src/index.ts, package.json, README.md and 9 more files',
       'Planned 5 files',
       'Thought for 4.0s',
       'Wrote 1 file',

@@ -15,6 +15,7 @@ import {
   type VersionRow,
 } from '@/server/store/versions-store';
 import { registerGeneration, unregisterGeneration } from './active-generations';
+import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
 import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
@@ -168,7 +169,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     const baseFiles = base.files;
     publisher.emit({ type: 'step', name: 'analyzing' });
     if (version.baseVersionId) {
-      publisher.emit({ type: 'planning', message: `Read ${Object.keys(baseFiles).length} files of the base version` });
+      publisher.emit({ type: 'planning', message: baseReadNote(Object.keys(baseFiles)) });
     }
 
     const { output, usage } = await streamModelOutput(deps, version, baseFiles, publisher, controller.signal);

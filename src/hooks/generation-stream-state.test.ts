@@ -125,11 +125,11 @@ describe('timing and notes', () => {
     const timed = fullRun.map((event, index) => ({ ...event, at: at(index) }));
     const withNote = [
       ...timed.slice(0, 2),
-      { type: 'planning' as const, message: 'Read 3 files of the base version', versionId: VERSION_ID, seq: 3, at: at(2) },
+      { type: 'planning' as const, message: 'Read src/index.ts, package.json and README.md', versionId: VERSION_ID, seq: 3, at: at(2) },
       ...timed.slice(2).map((event) => ({ ...event, seq: event.seq + 1 })),
     ];
     const state = applyStreamEvents(initialStreamState(VERSION_ID), withNote);
-    expect(state.notes).toEqual(['Read 3 files of the base version']);
+    expect(state.notes).toEqual(['Read src/index.ts, package.json and README.md']);
     expect(state.plannedFiles).toEqual(['src/routes/reviews.ts']);
     expect(state.timing).toEqual({
       startedAt: at(0),

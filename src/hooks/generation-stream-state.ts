@@ -30,7 +30,7 @@ export interface GenerationStreamState {
   baseVersionId: string | null | undefined;
   step: StepName | null;
   planMessage: string | null;
-  /** What the model did before planning, in the server's words ("Read 12 files of the base version"). */
+  /** What the model did before planning, in the server's words ("Read src/index.ts, package.json and 10 more files"). */
   notes: string[];
   plannedFiles: string[];
   files: Record<string, StreamedFile>;
