@@ -3,6 +3,7 @@
 // benchmark point the real `openai` SDK at it, so everything but the network hop to a provider is real.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { readRequestBody } from './read-request-body';
 
 export type ScriptedResponse =
@@ -15,6 +16,8 @@ export type ScriptedResponse =
       firstTokenDelayMs?: number;
       /** Destroy the connection after this many characters: a provider dropping mid-stream. */
       dropAfterChars?: number;
+      /** Told right after each content chunk is written, with the characters of `text` written so far (the bench times the pipeline from it). */
+      onChunkWritten?: (charactersWritten: number) => void;
     }
   | { kind: 'error'; status: number; message: string; retryAfterSeconds?: number };
 
@@ -33,7 +36,7 @@ export interface OpenAIFixtureServer {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function chunkPayload(id: string, model: string, delta: Record<string, string>, finishReason: string | null) {
   return { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
@@ -43,22 +46,27 @@ async function writeStream(response: ServerResponse, script: Extract<ScriptedRes
   const id = `chatcmpl-fixture-${Date.now()}`;
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
-  if (script.firstTokenDelayMs) await sleep(script.firstTokenDelayMs);
+  // An absolute schedule (chunk i at start + i × chunkDelayMs) keeps the pace exact on average even
+  // when a timer fires late.
+  const start = performance.now() + (script.firstTokenDelayMs ?? 0);
+  await sleep(start - performance.now());
   send(chunkPayload(id, body.model, { role: 'assistant', content: '' }, null));
   const size = script.chunkSize ?? 16;
   let sent = 0;
-  for (let offset = 0; offset < script.text.length; offset += size) {
+  for (let offset = 0, index = 0; offset < script.text.length; offset += size, index++) {
+    const wait = start + index * (script.chunkDelayMs ?? 0) - performance.now();
+    if (wait > 0.5) await sleep(wait);
     if (response.destroyed) return;
     const piece = script.text.slice(offset, offset + size);
     send(chunkPayload(id, body.model, { content: piece }, null));
     sent += piece.length;
+    script.onChunkWritten?.(sent);
     if (script.dropAfterChars !== undefined && sent >= script.dropAfterChars) {
       // Let what was written reach the client first, as a real mid-stream drop would.
       await sleep(50);
       response.socket?.destroy();
       return;
     }
-    if (script.chunkDelayMs) await sleep(script.chunkDelayMs);
   }
   send(chunkPayload(id, body.model, {}, 'stop'));
   const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage;
@@ -87,9 +95,18 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
       response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
-    const body = JSON.parse(await readRequestBody(request)) as RecordedRequest['body'];
-    requests.push({ body });
-    const script = queue.shift() ?? responder?.(body) ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
+    let body: RecordedRequest['body'];
+    let script: ScriptedResponse;
+    try {
+      body = JSON.parse(await readRequestBody(request)) as RecordedRequest['body'];
+      requests.push({ body });
+      script = queue.shift() ?? responder?.(body) ?? { kind: 'error', status: 500, message: 'The fixture has no scripted response left.' };
+    } catch (error) {
+      // 400, not 5xx: the SDK would retry a 5xx, and a bad request or a responder's bug will not go away.
+      const message = error instanceof Error ? error.message : String(error);
+      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, type: 'fixture_error' } }));
+      return;
+    }
     if (script.kind === 'error') {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (script.retryAfterSeconds !== undefined) headers['retry-after'] = String(script.retryAfterSeconds);
