@@ -49,6 +49,7 @@ test('on a tablet: creates v1, iterates from the chat tab, and switches back to 
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', finishedPath);
   await page.getByRole('button', { name: 'Follow live' }).click();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-writing', 'true');
+  await expect(page.getByTestId('code-view')).toHaveAttribute('data-typing', 'true');
   await expectComplete();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-source', 'saved');
 
@@ -78,8 +79,10 @@ test('on a tablet: creates v1, iterates from the chat tab, and switches back to 
   await page.screenshot({ path: 'test-results/flow-tablet.png' });
 });
 
-test('on a phone: branches from v1 in the bottom sheet, watches the code full screen, and switches to v2', async () => {
+test('on a phone, with reduced motion: branches from v1 in the bottom sheet, watches the code full screen, and switches to v2', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
+  // This person prefers reduced motion: code shows as it arrives, without the typing animation.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const chatPanel = page.getByTestId('chat-panel');
   await page.getByTestId('open-chat').click();
   await expect(chatPanel).toHaveAttribute('data-sheet', 'open');
@@ -93,6 +96,7 @@ test('on a phone: branches from v1 in the bottom sheet, watches the code full sc
   await page.keyboard.press('Escape');
   await expect(chatPanel).toHaveAttribute('data-sheet', 'closed');
   await expect(page.locator('[data-testid="code-view"][data-source="stream"]')).toBeInViewport({ timeout: 60_000 });
+  await expect(page.locator('[data-testid="code-view"][data-writing="true"]')).toHaveAttribute('data-typing', 'false');
   await expect(page.getByTestId('open-chat')).toContainText(/generating v3|Validating v3|starting v3/i);
   await expectComplete();
   await expect(page.locator('[data-testid="file-tree-item"][data-path="src/routes/tags.ts"]')).toHaveAttribute('data-marker', 'created');

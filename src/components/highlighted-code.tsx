@@ -51,7 +51,7 @@ interface HighlightedCodeProps {
 export function HighlightedCode({ path, code, writing, followCaret, source }: HighlightedCodeProps) {
   const caretRef = useRef<HTMLSpanElement>(null);
   const preRef = useRef<HTMLPreElement>(null);
-  const shown = useRevealedText(code, writing);
+  const { shown, typing } = useRevealedText(code, writing);
   const language = languageForPath(path);
   // Lines already there when the file came on screen are not news; only later ones flash.
   const [freshFromLine] = useState(() => (code.length === 0 ? 0 : code.split('\n').length));
@@ -100,6 +100,8 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       data-path={path}
       data-source={source}
       data-writing={writing}
+      // Off when the person prefers reduced motion: received text then shows at once.
+      data-typing={typing}
       aria-label={`Code of ${path}`}
       className="py-3 font-mono text-[13px] leading-[1.6]"
       style={{ color: PLAIN_TEXT_COLOR }}

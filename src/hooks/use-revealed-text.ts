@@ -13,9 +13,9 @@ const MIN_UPDATE_INTERVAL_MS = 32;
 /**
  * The part of `text` to show while it is being typed: received text is revealed frame by frame
  * (reveal-schedule sets the pace). With `animate` off, or when the person prefers reduced motion,
- * the whole text shows at once.
+ * the whole text shows at once; `typing` says which.
  */
-export function useRevealedText(text: string, animate: boolean): string {
+export function useRevealedText(text: string, animate: boolean): { shown: string; typing: boolean } {
   const reducedMotion = useReducedMotion();
   const typing = animate && !reducedMotion;
   const [shownLength, setShownLength] = useState(text.length);
@@ -44,5 +44,5 @@ export function useRevealedText(text: string, animate: boolean): string {
     return () => cancelAnimationFrame(frame);
   }, [length, typing]);
 
-  return typing ? text.slice(0, shownLength) : text;
+  return { shown: typing ? text.slice(0, shownLength) : text, typing };
 }
