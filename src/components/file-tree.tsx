@@ -33,6 +33,59 @@ function sameMarkers(a: FileTreeProps['markers'], b: FileTreeProps['markers']): 
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
+/** Files slide in as the model adds them. */
+const ENTER_ANIMATION = {
+  initial: { opacity: 0, x: -8 },
+  animate: { opacity: 1, x: 0 },
+  exit: { opacity: 0, x: -8 },
+  transition: { duration: 0.18, ease: 'easeOut' },
+} as const;
+
+interface FileTreeFileProps {
+  path: string;
+  name: string;
+  depth: number;
+  marker: FileMarker | undefined;
+  selected: boolean;
+  /** Set while this file flashes; a new nonce flashes it again. */
+  flashNonce: number | null;
+  onSelect: (path: string) => void;
+}
+
+/** One file of the tree. Memoized: when the model moves on, only the two files whose markers changed render again. */
+const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, selected, flashNonce, onSelect }: FileTreeFileProps) {
+  const badge = marker ? MARKER_BADGES[marker] : null;
+  return (
+    <motion.li {...ENTER_ANIMATION}>
+      <button
+        type="button"
+        data-testid="file-tree-item"
+        data-path={path}
+        data-marker={marker ?? 'unchanged'}
+        aria-current={selected ? 'true' : undefined}
+        title={badge ? `${path} (${badge.label})` : path}
+        onClick={() => onSelect(path)}
+        className={`relative flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] ${
+          selected ? 'bg-zinc-800 text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white'
+        }`}
+        style={{ paddingLeft: 20 + depth * 12 }}
+      >
+        {flashNonce !== null && (
+          <span key={flashNonce} aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-md motion-safe:animate-flash" />
+        )}
+        <Icon name="file" className="size-3.5 shrink-0 text-zinc-500" />
+        <span className={`min-w-0 flex-1 truncate ${marker ? (FILE_NAME_STYLES[marker] ?? '') : ''}`}>{name}</span>
+        {badge && (
+          // Keyed by the marker, so a change (writing → created) pops in rather than swapping silently.
+          <span key={marker} className={`shrink-0 font-mono text-[10px] font-semibold motion-safe:animate-pop ${badge.className}`} aria-label={badge.label}>
+            {badge.text}
+          </span>
+        )}
+      </button>
+    </motion.li>
+  );
+});
+
 /**
  * Memoized by content: the workspace hands in new arrays with every stream batch, while the tree
  * changes only when a file appears or its marker moves on.
@@ -62,17 +115,24 @@ export const FileTree = memo(
       return (
         <ul className="space-y-px">
           <AnimatePresence initial={false}>
-            {nodes.map((node) => (
-              <motion.li
-                key={node.path}
-                initial={{ opacity: 0, x: -8 }}
-                animate={{ opacity: 1, x: 0 }}
-                exit={{ opacity: 0, x: -8 }}
-                transition={{ duration: 0.18, ease: 'easeOut' }}
-              >
-                {node.kind === 'folder' ? renderFolder(node, depth) : renderFile(node.path, node.name, depth)}
-              </motion.li>
-            ))}
+            {nodes.map((node) =>
+              node.kind === 'folder' ? (
+                <motion.li key={node.path} {...ENTER_ANIMATION}>
+                  {renderFolder(node, depth)}
+                </motion.li>
+              ) : (
+                <FileTreeFile
+                  key={node.path}
+                  path={node.path}
+                  name={node.name}
+                  depth={depth}
+                  marker={markers[node.path]}
+                  selected={node.path === selectedPath}
+                  flashNonce={flash?.path === node.path ? flash.nonce : null}
+                  onSelect={onSelect}
+                />
+              ),
+            )}
           </AnimatePresence>
         </ul>
       );
@@ -94,39 +154,6 @@ export const FileTree = memo(
           </button>
           {open && renderNodes(folder.children, depth + 1)}
         </>
-      );
-    }
-
-    function renderFile(path: string, name: string, depth: number) {
-      const marker = markers[path];
-      const badge = marker ? MARKER_BADGES[marker] : null;
-      const selected = path === selectedPath;
-      return (
-        <button
-          type="button"
-          data-testid="file-tree-item"
-          data-path={path}
-          data-marker={marker ?? 'unchanged'}
-          aria-current={selected ? 'true' : undefined}
-          title={badge ? `${path} (${badge.label})` : path}
-          onClick={() => onSelect(path)}
-          className={`relative flex w-full items-center gap-1.5 rounded-md py-1 pr-2 text-left text-[13px] ${
-            selected ? 'bg-zinc-800 text-white' : 'text-zinc-300 hover:bg-zinc-800/60 hover:text-white'
-          }`}
-          style={{ paddingLeft: 20 + depth * 12 }}
-        >
-          {flash?.path === path && (
-            <span key={flash.nonce} aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-md motion-safe:animate-flash" />
-          )}
-          <Icon name="file" className="size-3.5 shrink-0 text-zinc-500" />
-          <span className={`min-w-0 flex-1 truncate ${marker ? (FILE_NAME_STYLES[marker] ?? '') : ''}`}>{name}</span>
-          {badge && (
-            // Keyed by the marker, so a change (writing → created) pops in rather than swapping silently.
-            <span key={marker} className={`shrink-0 font-mono text-[10px] font-semibold motion-safe:animate-pop ${badge.className}`} aria-label={badge.label}>
-              {badge.text}
-            </span>
-          )}
-        </button>
       );
     }
 
