@@ -8,8 +8,8 @@ const NEAR_MARGIN_PX = 1200;
 
 /**
  * The indexes of the blocks (children of `containerRef`, each with `data-block`) that are within
- * NEAR_MARGIN_PX of the visible part of their `data-code-scroller`. Intersection observers report
- * off the main path of a frame, so scrolling costs no layout reads here.
+ * NEAR_MARGIN_PX of the visible part of their `data-code-scroller`. An IntersectionObserver works
+ * from the layout each frame makes anyway, so scrolling forces no layout reads here.
  */
 export function useNearBlocks(containerRef: RefObject<HTMLElement | null>, blockCount: number): ReadonlySet<number> {
   const [near, setNear] = useState(INITIAL_NEAR_BLOCKS);
