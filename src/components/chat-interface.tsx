@@ -75,8 +75,9 @@ export function ChatInterface({
     return () => observer.disconnect();
   }, [isLoading]);
 
-  // Reading an older version's card is the person's choice: following the bottom stops until they
-  // return there. Only the chat's own scroller moves (scrollIntoView would also move the panels).
+  // A version just started: down to it, following from there. A version picked to read: to where it
+  // was asked for, and no more following the bottom until the person returns there. Only the chat's
+  // own scroller moves (scrollIntoView would also move the panels).
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!revealVersion || !scroller) return;

@@ -229,6 +229,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
           await Promise.all([refreshVersions(), chat.refresh()]);
           setSelectedVersionId(restored.versionId);
           setPickedPath(null);
+          revealInChat(restored.versionId, true);
           return `Restored as v${restored.versionNumber}`;
         }
         case 'copy':
