@@ -31,7 +31,7 @@ test('the typing animation stays smooth during a 20-file generation', async ({ p
     const record: FrameRecord = { longAnimationFrames: [], longTasks: [], longestFrameGapMs: 0, measuring: false, measuringSince: 0 };
     (window as unknown as { __frames: FrameRecord }).__frames = record;
     // PerformanceLongAnimationFrameTiming is not in TypeScript's DOM library yet.
-    type LoafScript = { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number; executionStart: number };
+    type LoafScript = { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
     type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: LoafScript[] };
     const breakdown = (entry: PerformanceEntry): FrameBreakdown => {
       const frame = entry as Loaf;

@@ -2,7 +2,7 @@
 // answering from the bench's responder and recording, for every request, when each SSE chunk was
 // written and how much of the answer was out by then, so the bench can time the pipeline.
 import { performance } from 'node:perf_hooks';
-import { startOpenAIFixtureServer } from '../../src/test/openai-fixture-server';
+import { startOpenAIFixtureServer, type RecordedRequest } from '../../src/test/openai-fixture-server';
 
 export interface Pace {
   /** Characters per SSE chunk (4 characters ≈ 1 token). */
@@ -18,11 +18,8 @@ export interface FixtureAnswer {
   pace: Pace;
 }
 
-export interface ChatBody {
-  model: string;
-  messages: Array<{ role: string; content: string }>;
-  [key: string]: unknown;
-}
+/** The chat-completions request the fixture received. */
+export type ChatBody = RecordedRequest['body'];
 
 export interface StreamRecording {
   key: string;

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { clockTime } from './clock-time';
 import { CopyButton } from './copy-button';
 import { Icon } from './icon';
 
@@ -9,13 +10,11 @@ export interface ChatMessageData {
   createdAt: Date;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
-
 /** Memoized: a message never changes, and the chat re-renders with every stream batch. */
 export const ChatMessage = memo(function ChatMessage({ message, pending }: { message: ChatMessageData; pending: boolean }) {
   const time = (
     <time dateTime={message.createdAt.toISOString()} className="text-[11px] text-zinc-500">
-      {pending ? 'sending…' : timeFormat.format(message.createdAt)}
+      {pending ? 'sending…' : clockTime(message.createdAt, new Date())}
     </time>
   );
 

@@ -9,7 +9,7 @@ const KIND_ICONS: Record<ActivityKind, IconName> = {
   validate: 'check',
 };
 
-/** The quiet lines above a version card: "Read 12 files", "Thought for 4s", "Validated in 3.2s". */
+/** The quiet lines above a version card: "Read src/index.ts and 9 more files", "Thought for 4s", "Validated in 3.2s". */
 export function VersionActivityList({ versionNumber, items }: { versionNumber: number; items: readonly ActivityItem[] }) {
   if (items.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-// The activity lines above a version's card (seed §4: "Read 12 files", "Thought for 4s"), from its
+// The activity lines above a version's card (seed §4: "Read src/index.ts", "Thought for 4s"), from its
 // stream when it was followed in this visit, else from what the version list remembers. Pure.
 import type { GenerationStreamState } from '@/hooks/generation-stream-state';
 import type { VersionSummary } from '@/types/versioning';

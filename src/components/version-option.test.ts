@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { versionOptionText, versionTime } from './version-option';
+import { versionOptionText } from './version-option';
 
 const now = new Date(2026, 10, 24, 15, 0);
 const version = {
@@ -21,12 +21,5 @@ describe('versionOptionText', () => {
   it('summarises the prompt while the model has not titled the version yet, with the live status', () => {
     const running = { ...version, title: null, status: 'pending' as const, stopReason: null, validation: null };
     expect(versionOptionText(running as never, 'generating', now)).toBe('v3 (Add publishers with a name…) ← v1 · generating · 14:32');
-  });
-});
-
-describe('versionTime', () => {
-  it('gives the time for today and the date before', () => {
-    expect(versionTime(new Date(2026, 10, 24, 9, 5), now)).toBe('09:05');
-    expect(versionTime(new Date(2026, 10, 23, 9, 5), now)).toBe('Nov 23, 09:05');
   });
 });

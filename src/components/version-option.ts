@@ -1,6 +1,7 @@
 // What the version dropdown says of each version: "v3 (Add publishers) ← v1 · validated ✓ · 14:32".
 // A native <option> holds text only, so the prompt itself goes in its tooltip. Pure.
 import { versionLabel, versionStateLabel } from '@/hooks/version-rules';
+import { clockTime } from './clock-time';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
 
 type OptionFacts = Pick<
@@ -20,22 +21,11 @@ function promptSummary(prompt: string): string {
   return `${lastSpace > PROMPT_SUMMARY_CHARS / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
-// Made once: toLocaleTimeString builds a formatter on every call, which the dropdown would pay per option and render.
-const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const DAY_FORMAT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-
-/** "14:32" today, "Nov 23, 14:32" before: an open dropdown never goes stale, as "5 min ago" would. */
-export function versionTime(createdAt: Date, now: Date): string {
-  const time = TIME_FORMAT.format(createdAt);
-  if (createdAt.toDateString() === now.toDateString()) return time;
-  return `${DAY_FORMAT.format(createdAt)}, ${time}`;
-}
-
 /** `status` may run ahead of the version's own (a live stream): its saved stop reason and checks then do not apply. */
 export function versionOptionText(version: OptionFacts, status: VersionStatus, now: Date): string {
   const label = version.versionNumber === 1 || version.title ? versionLabel(version) : `v${version.versionNumber} (${promptSummary(version.prompt)})`;
   const base = version.baseVersionNumber !== null ? ` ← v${version.baseVersionNumber}` : '';
   const state =
     status === version.status ? versionStateLabel(status, version.stopReason, version.validation?.checks ?? []) : versionStateLabel(status, null, []);
-  return `${label}${base} · ${state} · ${versionTime(version.createdAt, now)}`;
+  return `${label}${base} · ${state} · ${clockTime(version.createdAt, now)}`;
 }

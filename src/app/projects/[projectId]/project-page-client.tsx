@@ -158,6 +158,11 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   async function showNewVersion(versionId: string, expectedBase: string | null) {
     setExpectedBaseId(expectedBase);
     setFollowedVersionId(versionId);
+    await showCreatedVersion(versionId);
+  }
+
+  /** Any version the person just made (a run or a restore): select it and bring the chat down to it. */
+  async function showCreatedVersion(versionId: string) {
     // Select it once the list knows it, so the dropdown never shows a version it has no entry for.
     await Promise.all([refreshVersions(), chat.refresh()]);
     setSelectedVersionId(versionId);
@@ -226,10 +231,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
         }
         case 'restore': {
           const restored = await actions.restore.mutateAsync({ versionId: version.id });
-          await Promise.all([refreshVersions(), chat.refresh()]);
-          setSelectedVersionId(restored.versionId);
-          setPickedPath(null);
-          revealInChat(restored.versionId, true);
+          await showCreatedVersion(restored.versionId);
           return `Restored as v${restored.versionNumber}`;
         }
         case 'copy':
