@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { startTransition, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { getSupabaseBrowserClient } from '@/lib/supabase-browser';
 import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPCClient } from '@/trpc/react';
@@ -98,7 +98,10 @@ export function useGenerationStream(
       readBuffer: (input, signal) => client.stream.since.query(input, { signal }),
       realtimeStatus: () => realtimeStatusRef.current,
       finalError: (error) => (FINAL_ERROR_CODES.has(errorCode(error) ?? '') ? errorMessage(error) : null),
-      onState: setState,
+      // A transition: a batch re-renders the workspace (a new file reaches the tree, the card and the
+      // viewer at once), and React then renders it in slices between frames rather than in one long
+      // task; the typing animation's small updates go first.
+      onState: (next) => startTransition(() => setState(next)),
       onHealth: ({ connected, error }) =>
         setHealth((previous) =>
           previous?.versionId === versionId && previous.connected === connected && previous.error === error ? previous : { versionId, connected, error },
