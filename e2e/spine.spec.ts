@@ -201,6 +201,16 @@ test('branches from v1 through the card menu, by keyboard, and survives a reload
   const partial = (await midStream.jsonValue()) as { tooLate: string | null; path: string; text: string };
   expect(partial.tooLate, 'v3 should still be generating after the reload').toBeNull();
 
+  // The view follows the write position: once a file outgrows the pane, the caret stays on screen.
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="code-view"]')?.getAttribute('data-writing') === 'true' &&
+      (document.querySelector('[data-code-scroller]')?.scrollTop ?? 0) > 0,
+    null,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('write-caret')).toBeInViewport();
+
   await expectStatus('complete');
   const files = await savedFiles(versionIds[3]!);
   const saved = files[partial.path];

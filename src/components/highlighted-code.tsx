@@ -1,6 +1,6 @@
 'use client';
 
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNearBlocks } from '@/hooks/use-near-blocks';
 import { useRevealedText } from '@/hooks/use-revealed-text';
 import { createGrowingTokenizer } from './chunked-tokens';
@@ -62,15 +62,25 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
   const nearBlocks = useNearBlocks(preRef, Math.ceil(lines.length / LINES_PER_BLOCK));
 
   // Scroll down only: following the caret sideways would hide the line numbers on long lines.
-  // A layout effect: measuring right after the DOM changes reuses the layout the frame needs
-  // anyway, where a passive effect would force a second one.
-  useLayoutEffect(() => {
-    const caret = caretRef.current;
-    const scroller = caret?.closest<HTMLElement>('[data-code-scroller]');
-    if (!followCaret || !caret || !scroller) return;
-    const overflow = caret.getBoundingClientRect().bottom - (scroller.getBoundingClientRect().bottom - CARET_MARGIN_PX);
-    if (overflow > 0) scroller.scrollTop += overflow;
-  }, [followCaret, shown.length]);
+  // The code grows a line taller when the caret needs following, so a ResizeObserver says when: its
+  // callback runs after the browser's own layout of the frame, where measuring is free. Measuring
+  // after each React commit instead forced a layout per commit, two in a frame when a stream batch
+  // and a typing step both committed.
+  useEffect(() => {
+    const pre = preRef.current;
+    const scroller = pre?.closest<HTMLElement>('[data-code-scroller]');
+    if (!followCaret || !pre || !scroller) return;
+    const observer = new ResizeObserver(() => {
+      const caret = caretRef.current;
+      if (!caret) return;
+      const overflow = caret.getBoundingClientRect().bottom - (scroller.getBoundingClientRect().bottom - CARET_MARGIN_PX);
+      if (overflow > 0) scroller.scrollTop += overflow;
+    });
+    // The scroller too: a smaller window can also push the caret out of view.
+    observer.observe(pre);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [followCaret]);
 
   const blocks = [];
   for (let first = 0; first < lines.length; first += LINES_PER_BLOCK) {
