@@ -225,6 +225,17 @@ describe.concurrent('local sandbox', () => {
     expect(checks['GET /books']?.ok).toBe(true);
   });
 
+  it('keeps the log of a failed request that reaches the sandbox after the answer', async () => {
+    const { sandbox } = await sandboxFor({ maxRoutes: 0 });
+    // The log is written after the answer, as a slow logger or a busy machine would deliver it.
+    const handler = `
+      if (req.url === '/health') { send(res, 500, { error: 'db down' }); setTimeout(() => console.error('health: logged late'), 40); return; }
+      ${BOOKS_HANDLER}
+    `;
+    const report = await sandbox.validate(plainApi(httpServer(handler)), { routes: [] });
+    expect(byName(report).health?.detail).toContain('health: logged late');
+  });
+
   it('fails a route that hangs, within the per-request timeout, and stops probing when the budget is used up', async () => {
     const { sandbox } = await sandboxFor({ probeTimeoutMs: 1_000, probeBudgetMs: 1_800 });
     const handler = `

@@ -12,6 +12,22 @@ const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Server output appended to a failed probe's detail: usually the stack trace of the failure. */
 const FAILURE_LOG_BYTES = 2 * 1024;
 const EXIT_NOTICE_MS = 1_000;
+/**
+ * A failing handler logs, then answers; the log travels on a pipe and the answer on a socket, and the
+ * answer can arrive first. The output is taken as complete once it has been quiet this long.
+ */
+const LOG_QUIET_MS = 100;
+const LOG_WAIT_MAX_MS = 1_000;
+
+/** Resolves once no output has arrived for LOG_QUIET_MS, or after LOG_WAIT_MAX_MS in all. */
+async function outputSettled(output: { readonly bytesSeen: number }): Promise<void> {
+  const deadline = Date.now() + LOG_WAIT_MAX_MS;
+  let seen = -1;
+  while (output.bytesSeen !== seen && Date.now() < deadline) {
+    seen = output.bytesSeen;
+    await delay(LOG_QUIET_MS);
+  }
+}
 
 /** Reads first, so a DELETE probe cannot remove what a GET probe would have read. */
 export function orderForProbing(probes: readonly RouteProbe[]): RouteProbe[] {
@@ -75,6 +91,7 @@ async function probeAndRecord(
     // A crash shows first as a refused or reset request, and npm exits a little after its child;
     // wait a moment for the exit, so the detail can say the server died and why.
     if (result.status === undefined && !result.timedOut) await Promise.race([server.process.exited, delay(EXIT_NOTICE_MS)]);
+    await outputSettled(server.process.output);
     const exit = server.process.exitInfo();
     const headline = exit ? `${detail}; the server ${describeExit(exit)}` : detail;
     detail = withLog(headline, server.process.output.textSince(logMark).slice(-FAILURE_LOG_BYTES));
