@@ -72,7 +72,7 @@ export function ChatInput({
         <p role="status" data-testid="chat-status" className="flex items-center gap-2">
           {generatingLabel && (
             <>
-              <span className="size-1.5 animate-pulse rounded-full bg-sky-400" aria-hidden="true" />
+              <span className="size-1.5 rounded-full bg-sky-400" aria-hidden="true" />
               {generatingLabel}
             </>
           )}

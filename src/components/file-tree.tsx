@@ -16,7 +16,7 @@ interface FileTreeProps {
 
 const MARKER_BADGES: Record<FileMarker, { text: string; className: string; label: string }> = {
   queued: { text: '…', className: 'text-zinc-600', label: 'planned' },
-  writing: { text: '●', className: 'text-sky-400 animate-pulse', label: 'being written' },
+  writing: { text: '●', className: 'text-sky-400', label: 'being written' },
   created: { text: 'A', className: 'text-emerald-400', label: 'created' },
   modified: { text: 'M', className: 'text-amber-400', label: 'modified' },
   deleted: { text: 'D', className: 'text-red-400', label: 'deleted' },

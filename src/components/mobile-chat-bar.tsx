@@ -28,7 +28,7 @@ export function MobileChatBar({ buttonRef, chatPanelId, open, onOpen, status, is
         <Icon name="chat" className="size-4 shrink-0 text-sky-300" />
         <span className="font-medium text-zinc-100">Chat</span>
         <span className={`flex min-w-0 flex-1 items-center gap-1.5 truncate text-xs ${isGenerating ? 'text-sky-300' : 'text-zinc-500'}`}>
-          {isGenerating && <span className="size-1.5 shrink-0 animate-pulse rounded-full bg-sky-400" aria-hidden="true" />}
+          {isGenerating && <span className="size-1.5 shrink-0 rounded-full bg-sky-400" aria-hidden="true" />}
           <span className="truncate">{status}</span>
         </span>
         <Icon name="chevronDown" className="size-4 shrink-0 rotate-180 text-zinc-500" />

@@ -41,7 +41,7 @@ const FILE_MARKS: Record<FileMark, { className: string; label: string }> = {
   created: { className: 'text-emerald-400', label: 'created' },
   modified: { className: 'text-amber-400', label: 'modified' },
   deleted: { className: 'text-red-400 line-through', label: 'deleted' },
-  writing: { className: 'text-sky-300 animate-pulse', label: 'being written' },
+  writing: { className: 'text-sky-300', label: 'being written' },
   partial: { className: 'text-zinc-500', label: 'not finished' },
 };
 

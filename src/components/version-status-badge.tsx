@@ -2,9 +2,9 @@ import { statusLabel } from '@/hooks/version-rules';
 import type { VersionStatus } from '@/types/versioning';
 
 const STYLES: Record<VersionStatus, { className: string; dot: string }> = {
-  pending: { className: 'bg-zinc-800 text-zinc-300', dot: 'bg-zinc-400 animate-pulse' },
-  generating: { className: 'bg-sky-500/15 text-sky-300', dot: 'bg-sky-400 animate-pulse' },
-  validating: { className: 'bg-violet-500/15 text-violet-300', dot: 'bg-violet-400 animate-pulse' },
+  pending: { className: 'bg-zinc-800 text-zinc-300', dot: 'bg-zinc-400' },
+  generating: { className: 'bg-sky-500/15 text-sky-300', dot: 'bg-sky-400' },
+  validating: { className: 'bg-violet-500/15 text-violet-300', dot: 'bg-violet-400' },
   complete: { className: 'bg-emerald-500/15 text-emerald-300', dot: 'bg-emerald-400' },
   failed: { className: 'bg-red-500/15 text-red-300', dot: 'bg-red-400' },
 };
