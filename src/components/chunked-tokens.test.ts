@@ -39,8 +39,18 @@ describe('tokenizeWithCache', () => {
   it('gives the same lines as tokenizing the whole JSON file, at every step of its growth', () => {
     const { cache, longestRetokenized } = streamThrough(json, 'json');
     expect(cache.text.length).toBeGreaterThan(json.length / 2);
-    // Never the whole file again: at most the tail plus one chunk.
-    expect(longestRetokenized).toBeLessThan(json.length / 4);
+    // A step tokenizes again only the line before the one being written, that line, and the chunk.
+    const longestLine = Math.max(...json.split('\n').map((line) => line.length + 1));
+    expect(longestRetokenized).toBeLessThanOrEqual(2 * longestLine + 24);
+  });
+
+  it('serves an older cache again unchanged after a newer call shared its lines', () => {
+    const start = tokenizeWithCache(json.slice(0, 600), 'json', EMPTY_TOKEN_CACHE).cache;
+    const longer = json.slice(0, 1200);
+    const other = `${json.slice(0, 600)}"rewritten": [1, 2, 3]\n}`;
+    tokenizeWithCache(longer, 'json', start);
+    expect(shown(tokenizeWithCache(other, 'json', start).lines)).toEqual(shown(tokenizeLines(other, 'json')));
+    expect(shown(tokenizeWithCache(longer, 'json', start).lines)).toEqual(shown(tokenizeLines(longer, 'json')));
   });
 
   it('moves its cache only to lines after blank lines in code, and still matches a whole tokenization', () => {

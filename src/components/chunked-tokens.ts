@@ -5,18 +5,29 @@
 // which in practice never falls inside a comment or a template string. Pure (Prism only).
 import { normalizeTokens, Prism, type Token } from 'prism-react-renderer';
 
-/** Lines always tokenized again at the end: the part a new chunk can still change. */
-const RETOKENIZED_TAIL_LINES = 40;
+/**
+ * Complete lines tokenized again at the end: the part a new chunk can still change. In JSON only the
+ * line before the one being written (a key's colon may follow on the next line); elsewhere a margin
+ * for the tokens a blank line cannot be trusted to end. Each typing step tokenizes these again, so in
+ * a long JSON file the short tail keeps a step's work to the text that arrived.
+ */
+function retokenizedTailLines(language: string): number {
+  return language === 'json' ? 1 : 40;
+}
 
 export interface TokenCache {
   language: string;
   /** A prefix of the code ending right after a newline, at a safe boundary. */
   text: string;
-  /** The tokens of `text`'s lines (without the empty line after its final newline). */
-  lines: Token[][];
+  /**
+   * The tokens of `text`'s lines (without the empty line after its final newline): the first
+   * `lineCount` entries. The array may go on with lines after them; it is never changed.
+   */
+  lines: readonly Token[][];
+  lineCount: number;
 }
 
-export const EMPTY_TOKEN_CACHE: TokenCache = { language: '', text: '', lines: [] };
+export const EMPTY_TOKEN_CACHE: TokenCache = { language: '', text: '', lines: [], lineCount: 0 };
 
 /** Prism's tokens for text starting at a line start, as prism-react-renderer's <Highlight> makes them. */
 export function tokenizeLines(text: string, language: string): Token[][] {
@@ -27,25 +38,30 @@ export function tokenizeLines(text: string, language: string): Token[][] {
 /**
  * The code's lines as tokens, reusing `cache` for the prefix it covers when the code still starts
  * with it, and the cache to pass next time: it moves forward to the last safe boundary that leaves
- * RETOKENIZED_TAIL_LINES lines after it.
+ * retokenizedTailLines complete lines after it.
  */
 export function tokenizeWithCache(code: string, language: string, cache: TokenCache): { lines: Token[][]; cache: TokenCache } {
   const reusable = cache.language === language && cache.text.length > 0 && code.startsWith(cache.text);
-  const kept = reusable ? cache : { language, text: '', lines: [] };
+  const kept: TokenCache = reusable ? cache : { ...EMPTY_TOKEN_CACHE, language };
   const tail = code.slice(kept.text.length);
   const tailLines = tokenizeLines(tail, language);
-  const lines = kept.lines.concat(tailLines);
+  // One copy of the kept lines per call, shared with the next cache: the cache reads only its prefix.
+  const lines: Token[][] = new Array(kept.lineCount + tailLines.length);
+  for (let index = 0; index < kept.lineCount; index++) lines[index] = kept.lines[index]!;
+  for (let index = 0; index < tailLines.length; index++) lines[kept.lineCount + index] = tailLines[index]!;
 
   // The new boundary lies in the tail, whose lines are already tokenized: the latest newline that
   // leaves enough lines after it and starts a safe boundary.
   const newlines: number[] = [];
   for (let index = tail.indexOf('\n'); index !== -1; index = tail.indexOf('\n', index + 1)) newlines.push(index);
   const anyLineIsSafe = language === 'json';
-  for (let line = newlines.length - 1 - RETOKENIZED_TAIL_LINES; line >= 0; line--) {
+  for (let line = newlines.length - 1 - retokenizedTailLines(language); line >= 0; line--) {
     const newline = newlines[line]!;
     if (!anyLineIsSafe && tail[newline - 1] !== '\n') continue;
-    const movedText = tail.slice(0, newline + 1);
-    return { lines, cache: { language, text: kept.text + movedText, lines: kept.lines.concat(tailLines.slice(0, line + 1)) } };
+    // A slice of the code, not kept text + moved text: V8 would copy that concatenation whole on
+    // the next startsWith, once per typing step.
+    const text = code.slice(0, kept.text.length + newline + 1);
+    return { lines, cache: { language, text, lines, lineCount: kept.lineCount + line + 1 } };
   }
   return { lines, cache: kept };
 }

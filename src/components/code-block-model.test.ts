@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeLines } from './chunked-tokens';
-import { INITIAL_NEAR_BLOCKS, plainTextOfLines, withNearChanges } from './code-block-model';
+import { createBlockSplitter, INITIAL_NEAR_BLOCKS, LINES_PER_BLOCK, plainTextOfLines, withNearChanges } from './code-block-model';
 
 describe('plainTextOfLines', () => {
   it('gives back the text the lines were tokenized from, empty lines included', () => {
@@ -20,5 +20,36 @@ describe('withNearChanges', () => {
     ]);
     expect([...near].sort()).toEqual([1, 5]);
     expect(withNearChanges(near, [{ index: 5, near: true }, { index: 0, near: false }])).toBe(near);
+  });
+});
+
+describe('createBlockSplitter', () => {
+  const lines = tokenizeLines(Array.from({ length: LINES_PER_BLOCK * 2 + 10 }, (_, index) => `const line${index} = ${index};`).join('\n'), 'typescript');
+
+  it('cuts the lines into blocks, the last one shorter', () => {
+    const blocks = createBlockSplitter().blocksOf(lines);
+    expect(blocks.map((block) => block.length)).toEqual([LINES_PER_BLOCK, LINES_PER_BLOCK, 10]);
+    expect(blocks.flat()).toEqual(lines);
+  });
+
+  it('keeps the arrays of blocks whose lines did not change, and renews the one that grew', () => {
+    const splitter = createBlockSplitter();
+    const before = splitter.blocksOf(lines.slice(0, -1));
+    const after = splitter.blocksOf(lines);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(after[2]).not.toBe(before[2]);
+    expect(after[2]).toEqual(lines.slice(LINES_PER_BLOCK * 2));
+  });
+
+  it('renews a block when one of its lines was tokenized again', () => {
+    const splitter = createBlockSplitter();
+    const before = splitter.blocksOf(lines);
+    const retokenized = [...lines];
+    retokenized[3] = [...lines[3]!];
+    const after = splitter.blocksOf(retokenized);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]![3]).toBe(retokenized[3]);
+    expect(after[1]).toBe(before[1]);
   });
 });

@@ -14,6 +14,29 @@ export function plainTextOfLines(lines: readonly Token[][], endsFile: boolean): 
   return endsFile ? text : `${text}\n`;
 }
 
+/**
+ * Cuts lines into blocks of LINES_PER_BLOCK and hands back the previous call's array for a block
+ * whose lines are all the same ones: while a file streams only its last block changes, so a typing
+ * step in a long file copies one block, not the whole file, and CodeBlock's memo sees the others
+ * unchanged at a glance. A memo only: any call gives the blocks of exactly the lines it is given.
+ */
+export function createBlockSplitter(): { blocksOf(lines: readonly Token[][]): Token[][][] } {
+  let previous: Token[][][] = [];
+  return {
+    blocksOf(lines) {
+      const blocks: Token[][][] = [];
+      for (let first = 0; first < lines.length; first += LINES_PER_BLOCK) {
+        const end = Math.min(first + LINES_PER_BLOCK, lines.length);
+        const prior = previous[blocks.length];
+        const same = prior !== undefined && prior.length === end - first && prior.every((line, index) => line === lines[first + index]);
+        blocks.push(same ? prior : lines.slice(first, end));
+      }
+      previous = blocks;
+      return blocks;
+    },
+  };
+}
+
 /** The blocks near the viewport before anything was measured: a file opens at its top. */
 export const INITIAL_NEAR_BLOCKS: ReadonlySet<number> = new Set([0, 1]);
 

@@ -68,6 +68,6 @@ export const CodeBlock = memo(
     // The trail only reaches into a block near the write position.
     (before.writeLineNumber === after.writeLineNumber ||
       Math.min(before.writeLineNumber, after.writeLineNumber) - TRAIL_LENGTH > before.firstLineNumber + before.lines.length) &&
-    before.lines.length === after.lines.length &&
-    before.lines.every((line, index) => line === after.lines[index]),
+    // The block splitter hands back the same array while the block's lines are the same.
+    before.lines === after.lines,
 );

@@ -23,12 +23,17 @@ const TRAIL_BACKGROUNDS = ['', 'bg-sky-400/[0.03]', 'bg-sky-400/[0.06]', 'bg-sky
 
 export const TRAIL_LENGTH = TRAIL_BACKGROUNDS.length - 1;
 
+function sameTypes(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((type, index) => type === b[index]);
+}
+
+// Runs for every line the typing step tokenized again, so it compares without building strings.
 function sameTokens(a: Token[], b: Token[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   return a.every((token, index) => {
     const other = b[index]!;
-    return token.content === other.content && token.empty === other.empty && token.types.join(' ') === other.types.join(' ');
+    return token.content === other.content && token.empty === other.empty && sameTypes(token.types, other.types);
   });
 }
 

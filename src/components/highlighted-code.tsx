@@ -5,7 +5,7 @@ import { useNearBlocks } from '@/hooks/use-near-blocks';
 import { useRevealedText } from '@/hooks/use-revealed-text';
 import { createGrowingTokenizer } from './chunked-tokens';
 import { CodeBlock } from './code-block';
-import { LINES_PER_BLOCK } from './code-block-model';
+import { createBlockSplitter, LINES_PER_BLOCK } from './code-block-model';
 import { PLAIN_TEXT_COLOR } from './code-theme';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
@@ -58,8 +58,10 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
   // Keeps the tokens of the file's settled start between renders (see chunked-tokens): each frame
   // of the typing animation tokenizes only the last lines.
   const [tokenizer] = useState(createGrowingTokenizer);
+  const [blockSplitter] = useState(createBlockSplitter);
   const lines = useMemo(() => tokenizer.linesOf(shown, language), [tokenizer, shown, language]);
-  const nearBlocks = useNearBlocks(preRef, Math.ceil(lines.length / LINES_PER_BLOCK));
+  const lineBlocks = useMemo(() => blockSplitter.blocksOf(lines), [blockSplitter, lines]);
+  const nearBlocks = useNearBlocks(preRef, lineBlocks.length);
 
   // Scroll down only: following the caret sideways would hide the line numbers on long lines.
   // The code grows a line taller when the caret needs following, so a ResizeObserver says when: its
@@ -82,26 +84,24 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
     return () => observer.disconnect();
   }, [followCaret]);
 
-  const blocks = [];
-  for (let first = 0; first < lines.length; first += LINES_PER_BLOCK) {
-    const blockLines = lines.slice(first, first + LINES_PER_BLOCK);
-    const endsFile = first + LINES_PER_BLOCK >= lines.length;
-    blocks.push(
+  const blocks = lineBlocks.map((blockLines, index) => {
+    const endsFile = index === lineBlocks.length - 1;
+    return (
       <CodeBlock
-        key={first}
-        index={first / LINES_PER_BLOCK}
+        key={index}
+        index={index}
         lines={blockLines}
         // The block with the write position is always drawn: the caret lives there.
-        plain={!endsFile && !nearBlocks.has(first / LINES_PER_BLOCK)}
-        firstLineNumber={first + 1}
+        plain={!endsFile && !nearBlocks.has(index)}
+        firstLineNumber={index * LINES_PER_BLOCK + 1}
         endsFile={endsFile}
         caretRef={writing && endsFile ? caretRef : null}
         // Nothing flashes once writing is over: a saved file's lines are not news.
         freshFromLineNumber={writing ? freshFromLine + 1 : Number.POSITIVE_INFINITY}
         writeLineNumber={lines.length}
-      />,
+      />
     );
-  }
+  });
 
   return (
     <pre

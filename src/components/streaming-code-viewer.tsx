@@ -26,6 +26,13 @@ interface StreamingCodeViewerProps {
   flash: { path: string; nonce: number } | null;
 }
 
+/** The file's lines, counted without splitting it: the header re-renders with every stream batch. */
+function lineCount(code: string): number {
+  let count = 1;
+  for (let index = code.indexOf('\n'); index !== -1; index = code.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
 /** What the code pane says when it has no code to show. */
 function placeholder(isLoading: boolean, marker: FileMarker | undefined, isStreaming: boolean): string {
   if (isLoading) return 'Loading files…';
@@ -88,7 +95,7 @@ export function StreamingCodeViewer({
           )}
           {shownCode !== undefined && (
             <>
-              <span className="font-mono text-[11px] text-zinc-500">{shownCode.split('\n').length} lines</span>
+              <span className="font-mono text-[11px] text-zinc-500">{lineCount(shownCode)} lines</span>
               <CopyButton text={shownCode} label={`Copy ${shownPath}`} />
             </>
           )}
