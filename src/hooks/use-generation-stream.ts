@@ -10,6 +10,12 @@ import { subscribeToProjectStream, type ProjectStreamSubscription, type Realtime
 import { transportOf, type StreamTransport } from './stream-follow-plan';
 import { followVersionStream, type VersionStreamFollower } from './version-stream-follower';
 
+interface StreamHealth {
+  versionId: string;
+  connected: boolean;
+  error: string | null;
+}
+
 /** Errors a retry cannot fix: the version is gone or not ours. */
 const FINAL_ERROR_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST']);
 
@@ -45,7 +51,8 @@ export function useGenerationStream(
 ): GenerationStream {
   const client = useTRPCClient();
   const [state, setState] = useState<GenerationStreamState | null>(null);
-  const [health, setHealth] = useState<{ versionId: string; connected: boolean; error: string | null } | null>(null);
+  const [health, setHealth] = useState<StreamHealth | null>(null);
+  const healthRef = useRef<StreamHealth | null>(null);
   const [realtimeStatus, setRealtimeStatus] = useState<RealtimeStreamStatus | null>(null);
   const realtimeStatusRef = useRef<RealtimeStreamStatus | null>(null);
   const followerRef = useRef<VersionStreamFollower | null>(null);
@@ -102,10 +109,16 @@ export function useGenerationStream(
       // viewer at once), and React then renders it in slices between frames rather than in one long
       // task; the typing animation's small updates go first.
       onState: (next) => startTransition(() => setState(next)),
-      onHealth: ({ connected, error }) =>
-        setHealth((previous) =>
-          previous?.versionId === versionId && previous.connected === connected && previous.error === error ? previous : { versionId, connected, error },
-        ),
+      // Every buffer read reports health, nearly always unchanged. Compared here rather than in a
+      // state updater: while a batch's transition is pending React cannot skip an updater, so each
+      // read ran the workspace's page component again at default priority, which also restarted
+      // the batch's sliced render.
+      onHealth: ({ connected, error }) => {
+        const known = healthRef.current;
+        if (known?.versionId === versionId && known.connected === connected && known.error === error) return;
+        healthRef.current = { versionId, connected, error };
+        setHealth(healthRef.current);
+      },
       onEnded: notifyEnded,
     });
     followerRef.current = follower;
