@@ -52,7 +52,6 @@ export function useGenerationStream(
   const client = useTRPCClient();
   const [state, setState] = useState<GenerationStreamState | null>(null);
   const [health, setHealth] = useState<StreamHealth | null>(null);
-  const healthRef = useRef<StreamHealth | null>(null);
   const [realtimeStatus, setRealtimeStatus] = useState<RealtimeStreamStatus | null>(null);
   const realtimeStatusRef = useRef<RealtimeStreamStatus | null>(null);
   const followerRef = useRef<VersionStreamFollower | null>(null);
@@ -109,16 +108,10 @@ export function useGenerationStream(
       // viewer at once), and React then renders it in slices between frames rather than in one long
       // task; the typing animation's small updates go first.
       onState: (next) => startTransition(() => setState(next)),
-      // Every buffer read reports health, nearly always unchanged. Compared here rather than in a
-      // state updater: while a batch's transition is pending React cannot skip an updater, so each
-      // read ran the workspace's page component again at default priority, which also restarted
-      // the batch's sliced render.
-      onHealth: ({ connected, error }) => {
-        const known = healthRef.current;
-        if (known?.versionId === versionId && known.connected === connected && known.error === error) return;
-        healthRef.current = { versionId, connected, error };
-        setHealth(healthRef.current);
-      },
+      // The follower reports health only when it changes. A state update per read, even one that
+      // kept the same value, ran the workspace page again at default priority while a batch's
+      // transition was pending, and restarted that transition's sliced render.
+      onHealth: ({ connected, error }) => setHealth({ versionId, connected, error }),
       onEnded: notifyEnded,
     });
     followerRef.current = follower;

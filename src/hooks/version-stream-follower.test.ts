@@ -106,6 +106,8 @@ describe('followVersionStream in embedded mode', () => {
 
     expectEveryEventOnce(seen.state);
     expect(seen.ended).toHaveLength(1);
+    // Health is reported when it changes, not once per read.
+    expect(seen.health).toEqual([null]);
     expect(buffer.reads.every((read) => read.waitMs === LONG_POLL_WAIT_MS)).toBe(true);
     expect(buffer.reads.map((read) => read.afterSeq)).toEqual([0, 10]);
   });

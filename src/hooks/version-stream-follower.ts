@@ -26,7 +26,10 @@ export interface VersionStreamFollowerOptions {
   /** Why a failed read can never succeed (the version is gone or not ours), or null to retry it. */
   finalError(error: unknown): string | null;
   onState(state: GenerationStreamState): void;
-  /** Whether the last read reached the server, and what to tell the person while it does not. */
+  /**
+   * Whether the last read reached the server, and what to tell the person while it does not. Called
+   * when that changes, not on every read: a read comes several times a second while a version streams.
+   */
   onHealth(health: { connected: boolean; error: string | null }): void;
   onEnded(state: GenerationStreamState): void;
   /** Aborting it stops following. */
@@ -78,6 +81,13 @@ export function followVersionStream(options: VersionStreamFollowerOptions): Vers
     options.onState(current);
   };
 
+  let health: { connected: boolean; error: string | null } | null = null;
+  const reportHealth = (next: { connected: boolean; error: string | null }) => {
+    if (health?.connected === next.connected && health.error === next.error) return;
+    health = next;
+    options.onHealth(next);
+  };
+
   async function run() {
     options.onState(current);
     let failures = 0;
@@ -99,7 +109,7 @@ export function followVersionStream(options: VersionStreamFollowerOptions): Vers
         publish(answer.events.length === 0 ? endByStatus(applied, answer.status) : applied);
         if (stuckAtGap) throw new Error(`The stream is missing event ${current.lastSeq + 1}.`);
         failures = 0;
-        options.onHealth({ connected: true, error: null });
+        reportHealth({ connected: true, error: null });
         if (read.kind === 'catch-up') caughtUp = true;
         if (read.kind === 'poll') await sleep(read.pauseMs, step);
       } catch (caught) {
@@ -107,11 +117,11 @@ export function followVersionStream(options: VersionStreamFollowerOptions): Vers
         if (interrupt.signal.aborted) continue;
         const final = options.finalError(caught);
         if (final !== null) {
-          options.onHealth({ connected: false, error: final });
+          reportHealth({ connected: false, error: final });
           return;
         }
         failures += 1;
-        options.onHealth({ connected: false, error: RECONNECTING_MESSAGE });
+        reportHealth({ connected: false, error: RECONNECTING_MESSAGE });
         await sleep(retryDelayMs(failures), AbortSignal.any([signal, interrupt.signal]));
       }
     }
