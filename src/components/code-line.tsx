@@ -66,7 +66,7 @@ export const CodeLine = memo(
               ref={caretRef}
               data-testid="write-caret"
               aria-hidden="true"
-              className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] animate-caret bg-sky-400/90"
+              className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] animate-caret bg-sky-400/90 group-data-[revealing=true]/code:animate-none"
             />
           )}
         </span>

@@ -51,7 +51,7 @@ interface HighlightedCodeProps {
 export function HighlightedCode({ path, code, writing, followCaret, source }: HighlightedCodeProps) {
   const caretRef = useRef<HTMLSpanElement>(null);
   const preRef = useRef<HTMLPreElement>(null);
-  const { shown, typing } = useRevealedText(code, writing);
+  const { shown, typing, revealing } = useRevealedText(code, writing);
   const language = languageForPath(path);
   // Lines already there when the file came on screen are not news; only later ones flash.
   const [freshFromLine] = useState(() => (code.length === 0 ? 0 : code.split('\n').length));
@@ -112,8 +112,11 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       data-writing={writing}
       // Off when the person prefers reduced motion: received text then shows at once.
       data-typing={typing}
+      // The caret blinks only while it waits for text (code-line.tsx). A blink is a style change on
+      // every frame; while text types out, the caret moves anyway.
+      data-revealing={revealing}
       aria-label={`Code of ${path}`}
-      className="py-3 font-mono text-[13px] leading-[1.6]"
+      className="group/code py-3 font-mono text-[13px] leading-[1.6]"
       style={{ color: PLAIN_TEXT_COLOR }}
     >
       {blocks}

@@ -2,7 +2,9 @@
 
 import { useReducedMotion } from 'motion/react';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { retarget, revealDone, revealedLength, revealedWhole } from '@/components/reveal-schedule';
+import { startPacedFrameLoop } from './paced-frame-loop';
 
 /**
  * Reveals at most this often (about 30 times a second): typing still looks fluid, and each update
@@ -10,12 +12,16 @@ import { retarget, revealDone, revealedLength, revealedWhole } from '@/component
  */
 const MIN_UPDATE_INTERVAL_MS = 32;
 
+/** How long before the next update to ask for its animation frame (paced-frame-loop.ts says why). */
+const FRAME_LEAD_MS = 12;
+
 /**
- * The part of `text` to show while it is being typed: received text is revealed frame by frame
- * (reveal-schedule sets the pace). With `animate` off, or when the person prefers reduced motion,
- * the whole text shows at once; `typing` says which.
+ * The part of `text` to show while it is being typed: received text is revealed at a steady pace
+ * (reveal-schedule sets it). With `animate` off, or when the person prefers reduced motion, the
+ * whole text shows at once; `typing` says which, and `revealing` says received text is still being
+ * typed out (the caret holds still then, as an editor's does while someone types).
  */
-export function useRevealedText(text: string, animate: boolean): { shown: string; typing: boolean } {
+export function useRevealedText(text: string, animate: boolean): { shown: string; typing: boolean; revealing: boolean } {
   const reducedMotion = useReducedMotion();
   const typing = animate && !reducedMotion;
   const [shownLength, setShownLength] = useState(text.length);
@@ -23,26 +29,24 @@ export function useRevealedText(text: string, animate: boolean): { shown: string
   const length = text.length;
 
   useEffect(() => {
-    let frame = 0;
     if (!typing) {
       scheduleRef.current = revealedWhole(length);
       // Typing may start again on this text later; it then starts from all of it.
-      frame = requestAnimationFrame(() => setShownLength(length));
+      const frame = requestAnimationFrame(() => setShownLength(length));
       return () => cancelAnimationFrame(frame);
     }
     scheduleRef.current = retarget(scheduleRef.current, length, performance.now());
-    let lastUpdate = 0;
-    const tick = (now: number) => {
-      const done = revealDone(scheduleRef.current, now);
-      if (done || now - lastUpdate >= MIN_UPDATE_INTERVAL_MS) {
-        lastUpdate = now;
-        setShownLength(revealedLength(scheduleRef.current, now));
-      }
-      if (!done) frame = requestAnimationFrame(tick);
-    };
-    frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
+    return startPacedFrameLoop(
+      (now) => {
+        // Rendered inside this frame: a plain state update would render in a task of its own after
+        // it, and the new text would need a second frame to reach the screen.
+        flushSync(() => setShownLength(revealedLength(scheduleRef.current, now)));
+        return !revealDone(scheduleRef.current, now);
+      },
+      MIN_UPDATE_INTERVAL_MS,
+      FRAME_LEAD_MS,
+    );
   }, [length, typing]);
 
-  return { shown: typing ? text.slice(0, shownLength) : text, typing };
+  return { shown: typing ? text.slice(0, shownLength) : text, typing, revealing: typing && shownLength < length };
 }
