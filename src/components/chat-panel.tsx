@@ -1,7 +1,7 @@
 'use client';
 
-import { animate, motion, useMotionValue, useReducedMotion, useTransform, type MotionStyle } from 'motion/react';
-import { useEffect, useRef, type PointerEvent, type ReactNode, type RefObject } from 'react';
+import { animate, useMotionValue, useReducedMotion } from 'motion/react';
+import { useEffect, useLayoutEffect, useRef, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { Icon } from './icon';
 import { sheetStaysOpen, type LayoutMode } from './workspace-layout';
 
@@ -45,7 +45,6 @@ interface DragState {
 export function ChatPanel({ id, layout, sheetOpen, onSheetOpenChange, focusOnCloseRef, hiddenByTab, children }: ChatPanelProps) {
   const reducedMotion = useReducedMotion();
   const offset = useMotionValue(sheetOpen ? OPEN : CLOSED);
-  const offsetPercent = useTransform(offset, (value) => `${value}%`);
   const sectionRef = useRef<HTMLElement>(null);
   const handleRef = useRef<HTMLButtonElement>(null);
   const wasOpenRef = useRef(sheetOpen);
@@ -53,6 +52,15 @@ export function ChatPanel({ id, layout, sheetOpen, onSheetOpenChange, focusOnClo
   /** A drag ends with a click on the handle, which must not also close the sheet. */
   const draggedRef = useRef(false);
   const mobile = layout === 'mobile';
+
+  // The sheet's position is written straight to its CSS variable, subscribed once: a derived motion
+  // value (useTransform) re-subscribes on every render, and each stream batch renders this panel, so
+  // each one asked for an extra animation frame just to check its subscribers.
+  useLayoutEffect(() => {
+    const writeOffset = (value: number) => sectionRef.current?.style.setProperty('--sheet-offset', `${value}%`);
+    writeOffset(offset.get());
+    return offset.on('change', writeOffset);
+  }, [offset]);
 
   const settle = (open: boolean) => animate(offset, open ? OPEN : CLOSED, reducedMotion ? { duration: 0 } : SPRING);
 
@@ -104,7 +112,7 @@ export function ChatPanel({ id, layout, sheetOpen, onSheetOpenChange, focusOnClo
       {mobile && sheetOpen && (
         <div aria-hidden="true" onClick={() => onSheetOpenChange(false)} className="fixed inset-0 z-30 bg-black/55 md:hidden" />
       )}
-      <motion.section
+      <section
         ref={sectionRef}
         id={id}
         aria-label="Chat"
@@ -117,7 +125,6 @@ export function ChatPanel({ id, layout, sheetOpen, onSheetOpenChange, focusOnClo
         onKeyDown={(event) => {
           if (mobile && event.key === 'Escape') onSheetOpenChange(false);
         }}
-        style={{ '--sheet-offset': offsetPercent } as MotionStyle}
         className={`flex min-w-0 flex-col bg-zinc-950 max-md:fixed max-md:inset-x-0 max-md:bottom-0 max-md:z-40 max-md:h-[85dvh] max-md:translate-y-[var(--sheet-offset,100%)] max-md:rounded-t-2xl max-md:border-t max-md:border-zinc-700 max-md:shadow-2xl max-md:shadow-black md:flex-1 ${
           hiddenByTab ? 'md:hidden' : ''
         } xl:flex xl:w-2/5 xl:flex-none xl:border-r xl:border-zinc-800`}
@@ -144,7 +151,7 @@ export function ChatPanel({ id, layout, sheetOpen, onSheetOpenChange, focusOnClo
           <Icon name="chevronDown" className="size-3.5" />
         </button>
         {children}
-      </motion.section>
+      </section>
     </>
   );
 }
