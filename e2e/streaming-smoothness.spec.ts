@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 
 // Issue 7's budget: no frame over 50 ms while a 20-file version streams into the production build.
 // Chromium reports slow frames as 'long-animation-frame' entries (and main-thread tasks over 50 ms
-// as 'longtask'); a requestAnimationFrame loop also records the longest gap between two frames.
+// as 'longtask'). No requestAnimationFrame loop measures frame gaps here: it would make the page
+// render a main-thread frame at every vsync, a busier page than the one people watch.
 
 const STORE_PROMPT = 'An API for a store with products, orders, customers, reviews, categories, suppliers, invoices, payments, shipments';
 const FRAME_BUDGET_MS = 50;
@@ -20,7 +21,6 @@ interface FrameBreakdown {
 interface FrameRecord {
   longAnimationFrames: FrameBreakdown[];
   longTasks: FrameBreakdown[];
-  longestFrameGapMs: number;
   /** performance.now() when measuring began (0: not yet): slow frames are reported relative to it. */
   measuringSince: number;
   /** performance.now() when measuring ended (0: not yet). */
@@ -29,7 +29,7 @@ interface FrameRecord {
 
 test('the typing animation stays smooth during a 20-file generation', async ({ page }) => {
   await page.addInitScript(() => {
-    const record: FrameRecord = { longAnimationFrames: [], longTasks: [], longestFrameGapMs: 0, measuringSince: 0, measuringUntil: 0 };
+    const record: FrameRecord = { longAnimationFrames: [], longTasks: [], measuringSince: 0, measuringUntil: 0 };
     const measured = (startTime: number) => record.measuringSince > 0 && startTime >= record.measuringSince && (record.measuringUntil === 0 || startTime < record.measuringUntil);
     (window as unknown as { __frames: FrameRecord }).__frames = record;
     // PerformanceLongAnimationFrameTiming is not in TypeScript's DOM library yet.
@@ -65,13 +65,6 @@ test('the typing animation stays smooth during a 20-file generation', async ({ p
     };
     observe('long-animation-frame', record.longAnimationFrames);
     observe('longtask', record.longTasks);
-    let last = 0;
-    const frame = (now: number) => {
-      if (measured(now) && last > 0) record.longestFrameGapMs = Math.max(record.longestFrameGapMs, now - last);
-      last = now;
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
   });
 
   await page.goto('/ask');
@@ -120,7 +113,6 @@ test('the typing animation stays smooth during a 20-file generation', async ({ p
     longestAnimationFrameMs: longest(frames.longAnimationFrames),
     framesOver50Ms: frames.longAnimationFrames.filter((entry) => entry.duration > FRAME_BUDGET_MS).length,
     longestTaskMs: longest(frames.longTasks),
-    longestFrameGapMs: Math.round(frames.longestFrameGapMs),
   };
   console.log(`[smoothness] ${JSON.stringify(report)}`);
   const slowest = [...frames.longAnimationFrames]
