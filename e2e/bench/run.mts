@@ -62,6 +62,11 @@ const suites: Record<string, Suite> = {
       ],
     };
   },
+  async smoothness() {
+    // Imported on demand, like the server suite: it drives Chromium.
+    const { runSmoothnessBench } = await import('./smoothness');
+    return runSmoothnessBench();
+  },
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -143,13 +143,15 @@ export interface RunningServer {
 
 export async function startProductionServer(
   root: string,
-  options: { port: number; openaiBaseUrl: string; extraEnv?: Record<string, string> },
+  /** Without `openaiBaseUrl`, the model is the offline generator. */
+  options: { port: number; openaiBaseUrl?: string; extraEnv?: Record<string, string> },
 ): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'api-forge-bench-data-'));
   const logPath = join(dataDir, 'server.log');
   const out = openSync(logPath, 'w');
   const baseUrl = `http://127.0.0.1:${options.port}`;
   // Only what a person would set on a plain machine, plus the bench's model and data dir: embedded defaults.
+  const expectedModel = options.openaiBaseUrl ? 'openai' : 'offline';
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
@@ -158,8 +160,7 @@ export async function startProductionServer(
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     FORGE_DATA_DIR: join(dataDir, 'pglite'),
     FORGE_SANDBOX: 'skip',
-    OPENAI_BASE_URL: options.openaiBaseUrl,
-    OPENAI_MODEL: 'fixture',
+    ...(options.openaiBaseUrl ? { OPENAI_BASE_URL: options.openaiBaseUrl, OPENAI_MODEL: 'fixture' } : {}),
     ...options.extraEnv,
   };
   const child = spawn(join(root, 'node_modules/.bin/next'), ['start', '--hostname', '127.0.0.1', '--port', String(options.port)], {
@@ -202,7 +203,7 @@ export async function startProductionServer(
         const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
         const health = (await response.json()) as { ok?: boolean; backends?: Record<string, string> };
         if (response.ok && health.ok) {
-          if (health.backends?.model !== 'openai' || health.backends?.sandbox !== 'skip' || health.backends?.database !== 'pglite') {
+          if (health.backends?.model !== expectedModel || health.backends?.sandbox !== 'skip' || health.backends?.database !== 'pglite') {
             throw new Error(`unexpected backends: ${JSON.stringify(health.backends)}`);
           }
           break;

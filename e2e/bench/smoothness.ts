@@ -1,0 +1,69 @@
+// Issue 7: no frame over 50 ms while a 20-file version types out in Chromium. The production build
+// on embedded defaults, with the offline generator at the e2e suite's pace (a chunk every 10 ms,
+// faster than a real model, so the page gets more to draw); validation is skipped (FORGE_SANDBOX=skip)
+// because the window ends when the last file is written.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
+import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
+import type { Row } from './results-file';
+import { ensureProductionBuild, startProductionServer } from './server-process';
+import { formatSeconds } from './stats';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const RUNS = 3;
+
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** "52 ms: script 41 ms (longest: 38 ms, event-listener MessagePort.onmessage), style and layout 12 ms, render 41 ms". */
+function describeSlowFrame(frame: FrameBreakdown): string {
+  const longest = [...(frame.scripts ?? [])].sort((a, b) => b.durationMs - a.durationMs)[0];
+  const script = longest ? ` (longest: ${longest.durationMs} ms, ${longest.invoker}${longest.sourceFunctionName ? ` in ${longest.sourceFunctionName}` : ''})` : '';
+  return `${frame.duration} ms: script ${frame.scriptMs ?? 0} ms${script}, style and layout ${frame.styleAndLayoutMs ?? 0} ms, render ${frame.renderMs ?? 0} ms`;
+}
+
+export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string[] }> {
+  const build = await ensureProductionBuild(ROOT, log);
+  const server = await startProductionServer(ROOT, { port: PORT, extraEnv: { FORGE_OFFLINE_CHUNK_DELAY_MS: '10' } });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const runs: GenerationFrames[] = [];
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      log(`smoothness run ${run}/${RUNS} ...`);
+      // A new context each run: nothing cached from the run before but what a returning visitor has.
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      try {
+        const frames = await measureTwentyFileGeneration(await context.newPage(), `${server.baseUrl}/ask`);
+        if (frames.files < 20) throw new Error(`run ${run} wrote ${frames.files} files, fewer than 20`);
+        runs.push(frames);
+        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration) })}`);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+
+  const each = (pick: (frames: GenerationFrames) => string) => runs.map(pick).join(' / ');
+  const slowFrames = runs.flatMap((frames) => frames.slowest);
+  return {
+    rows: [
+      [
+        `frames over ${FRAME_BUDGET_MS} ms while a ${runs[0]!.files}-file version types out (${RUNS} runs)`,
+        `${each((frames) => String(frames.framesOver50Ms))} (longest ${Math.max(0, ...runs.map((frames) => frames.longestAnimationFrameMs))} ms)`,
+        '0 (issue 7)',
+      ],
+      ['main thread busy during the typing', each((frames) => `${Math.round((frames.mainThreadBusyMs / frames.windowMs) * 100)} % of ${formatSeconds(frames.windowMs)}`), '-'],
+    ],
+    notes: [
+      build.built ? `Built .next-bench for this run (${build.reason}).` : `Reused the .next-bench build: ${build.reason}.`,
+      'Slow frames are Chromium\'s long-animation-frame entries, from the first streamed line until the version leaves "generating"; ' +
+        'main-thread time is Chromium\'s TaskDuration metric over the same window. Chromium, the server and the bench share the machine\'s cores.',
+      ...slowFrames.map((frame) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame)}.`),
+    ],
+  };
+}
