@@ -1,11 +1,21 @@
-// The production server the server bench talks to: built once into .next-bench, started as a child in
-// its own process group, and always killed (process group) at the end, even on Ctrl-C or a crash.
+// The production server the server and smoothness benches talk to: built once into .next-bench,
+// started as a child in its own process group, and always killed (process group) at the end, even on
+// Ctrl-C or a crash.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIST_DIR = '.next-bench';
+
+/** The project's root folder, which the build and the server run in. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const BENCH_SERVER_PORT = Number(process.env.BENCH_PORT ?? 3300);
+
+/** A progress line on stderr, so the results table on stdout stays clean. */
+export const benchLog = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -150,8 +160,8 @@ export async function startProductionServer(
   const logPath = join(dataDir, 'server.log');
   const out = openSync(logPath, 'w');
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  // Only what a person would set on a plain machine, plus the bench's model and data dir: embedded defaults.
   const expectedModel = options.openaiBaseUrl ? 'openai' : 'offline';
+  // Only what a person would set on a plain machine, plus the bench's model and data dir: embedded defaults.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),

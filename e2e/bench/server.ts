@@ -12,15 +12,16 @@
 //   6. 20 generations created back to back: order / loss / content checks, delay under load, CPU, RSS
 //   7. v2 that changes 1 of 10 files against the full v1 of the same project
 import { performance } from 'node:perf_hooks';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StreamEvent } from '../../src/types/streaming';
 import type { FileMap, VersionSummary } from '../../src/types/versioning';
 import { composeOfflineAnswer } from '../../src/generation/offline/compose-answer';
 import { createBenchClient, filesFromStream, followStream, type BenchClient, type FollowedStream } from './bench-client';
 import { createBenchResponder, fileContentStarts, scriptedAnswer, withMarkers, type BenchResponder } from './bench-responder';
 import {
+  BENCH_SERVER_PORT,
+  benchLog as log,
   ensureProductionBuild,
+  PROJECT_ROOT,
   processTree,
   sampleRss,
   serverLogTail,
@@ -40,12 +41,8 @@ export interface ServerBenchResult {
   notes: string[];
 }
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BROWSER_SAMPLES = 5;
 const LOAD_GENERATIONS = 20;
-
-const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function step<T>(name: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -507,7 +504,7 @@ async function measureLoad(client: BenchClient, fixture: TimedFixture, server: R
 export async function runServerBench(options: { storage?: () => Promise<Row> } = {}): Promise<ServerBenchResult> {
   const rows: Row[] = [];
   const notes: string[] = [];
-  const build = await step('production build', 16 * 60_000, () => ensureProductionBuild(ROOT, log));
+  const build = await step('production build', 16 * 60_000, () => ensureProductionBuild(PROJECT_ROOT, log));
   notes.push(
     build.built
       ? `Built ${'.next-bench'} for this run in ${formatSeconds(build.ms)} (${build.reason}).`
@@ -519,7 +516,7 @@ export async function runServerBench(options: { storage?: () => Promise<Row> } =
   fixture.respondUsing((body) => responder.respond(body));
   let server: RunningServer | undefined;
   try {
-    server = await step('start next (production)', 90_000, () => startProductionServer(ROOT, { port: PORT, openaiBaseUrl: fixture.baseURL }));
+    server = await step('start next (production)', 90_000, () => startProductionServer(PROJECT_ROOT, { port: BENCH_SERVER_PORT, openaiBaseUrl: fixture.baseURL }));
     const client = createBenchClient(server.baseUrl);
     const running = server;
     try {

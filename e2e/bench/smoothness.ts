@@ -2,19 +2,13 @@
 // on embedded defaults, with the offline generator at the e2e suite's pace (a chunk every 10 ms,
 // faster than a real model, so the page gets more to draw); validation is skipped (FORGE_SANDBOX=skip)
 // because the window ends when the last file is written.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
 import type { Row } from './results-file';
-import { ensureProductionBuild, startProductionServer } from './server-process';
+import { BENCH_SERVER_PORT, benchLog as log, ensureProductionBuild, PROJECT_ROOT, startProductionServer } from './server-process';
 import { formatSeconds } from './stats';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const RUNS = 3;
-
-const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** "52 ms: script 41 ms (longest: 38 ms, event-listener MessagePort.onmessage), style and layout 12 ms, render 41 ms". */
 function describeSlowFrame(frame: FrameBreakdown): string {
@@ -24,8 +18,8 @@ function describeSlowFrame(frame: FrameBreakdown): string {
 }
 
 export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string[] }> {
-  const build = await ensureProductionBuild(ROOT, log);
-  const server = await startProductionServer(ROOT, { port: PORT, extraEnv: { FORGE_OFFLINE_CHUNK_DELAY_MS: '10' } });
+  const build = await ensureProductionBuild(PROJECT_ROOT, log);
+  const server = await startProductionServer(PROJECT_ROOT, { port: BENCH_SERVER_PORT, extraEnv: { FORGE_OFFLINE_CHUNK_DELAY_MS: '10' } });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, timeout: 60_000 });
   const runs: GenerationFrames[] = [];
