@@ -6,6 +6,7 @@ import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPCClient } from '@/trpc/react';
 import type { StreamEvent } from '@/types/streaming';
 import { initialStreamState, type GenerationStreamState } from './generation-stream-state';
+import { createLatestValueThrottle } from './latest-value-throttle';
 import { subscribeToProjectStream, type ProjectStreamSubscription, type RealtimeStreamStatus } from './realtime-stream-transport';
 import { transportOf, type StreamTransport } from './stream-follow-plan';
 import { followVersionStream, type VersionStreamFollower } from './version-stream-follower';
@@ -18,6 +19,13 @@ interface StreamHealth {
 
 /** Errors a retry cannot fix: the version is gone or not ours. */
 const FINAL_ERROR_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST']);
+
+/**
+ * The workspace renders a stream batch at most this often. Each one renders the whole page; the
+ * typing animation spreads received text over 100-200 ms anyway (reveal-schedule), so batches
+ * closer together than that only add work, not smoothness. An ending is shown at once.
+ */
+const STREAM_RENDER_INTERVAL_MS = 200;
 
 export interface GenerationStream {
   /** The followed version's stream so far; null when no version is followed. */
@@ -98,16 +106,20 @@ export function useGenerationStream(
   useEffect(() => {
     if (!versionId) return;
     const controller = new AbortController();
+    // A transition: a batch re-renders the workspace (a new file reaches the tree, the card and the
+    // viewer at once), and React then renders it in slices between frames rather than in one long
+    // task; the typing animation's small updates go first.
+    const shownState = createLatestValueThrottle<GenerationStreamState>(
+      (next) => startTransition(() => setState(next)),
+      STREAM_RENDER_INTERVAL_MS,
+    );
     const follower = followVersionStream({
       versionId,
       signal: controller.signal,
       readBuffer: (input, signal) => client.stream.since.query(input, { signal }),
       realtimeStatus: () => realtimeStatusRef.current,
       finalError: (error) => (FINAL_ERROR_CODES.has(errorCode(error) ?? '') ? errorMessage(error) : null),
-      // A transition: a batch re-renders the workspace (a new file reaches the tree, the card and the
-      // viewer at once), and React then renders it in slices between frames rather than in one long
-      // task; the typing animation's small updates go first.
-      onState: (next) => startTransition(() => setState(next)),
+      onState: (next) => shownState.push(next, next.ended !== null),
       // The follower reports health only when it changes. A state update per read, even one that
       // kept the same value, ran the workspace page again at default priority while a batch's
       // transition was pending, and restarted that transition's sliced render.
@@ -117,6 +129,7 @@ export function useGenerationStream(
     followerRef.current = follower;
     return () => {
       controller.abort();
+      shownState.cancel();
       if (followerRef.current === follower) followerRef.current = null;
     };
   }, [client, versionId]);

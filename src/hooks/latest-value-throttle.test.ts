@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createLatestValueThrottle, type ThrottleClock } from './latest-value-throttle';
+
+function manualClock() {
+  let now = 0;
+  let nextHandle = 1;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  const clock: ThrottleClock = {
+    now: () => now,
+    setTimer: (callback, delayMs) => {
+      timers.set(nextHandle, { at: now + delayMs, callback });
+      return nextHandle++;
+    },
+    clearTimer: (handle) => void timers.delete(handle as number),
+  };
+  const advance = (until: number) => {
+    while (now < until) {
+      now += 1;
+      for (const [handle, timer] of [...timers]) {
+        if (timer.at > now) continue;
+        timers.delete(handle);
+        timer.callback();
+      }
+    }
+  };
+  return { clock, advance, pendingTimers: () => timers.size };
+}
+
+describe('latest-value throttle', () => {
+  it('delivers the first value at once and then the newest one at most once per interval', () => {
+    const { clock, advance } = manualClock();
+    const delivered: Array<[number, string]> = [];
+    const throttle = createLatestValueThrottle<string>((value) => delivered.push([clock.now(), value]), 200, clock);
+    throttle.push('a');
+    advance(50);
+    throttle.push('b');
+    advance(120);
+    throttle.push('c');
+    advance(400);
+    expect(delivered).toEqual([
+      [0, 'a'],
+      [200, 'c'],
+    ]);
+  });
+
+  it('delivers at once when the last delivery is older than the interval', () => {
+    const { clock, advance } = manualClock();
+    const delivered: Array<[number, number]> = [];
+    const throttle = createLatestValueThrottle<number>((value) => delivered.push([clock.now(), value]), 200, clock);
+    throttle.push(1);
+    advance(500);
+    throttle.push(2);
+    expect(delivered).toEqual([
+      [0, 1],
+      [500, 2],
+    ]);
+  });
+
+  it('an urgent value goes out at once and replaces the one waiting', () => {
+    const { clock, advance, pendingTimers } = manualClock();
+    const delivered: string[] = [];
+    const throttle = createLatestValueThrottle<string>((value) => delivered.push(value), 200, clock);
+    throttle.push('start');
+    advance(10);
+    throttle.push('middle');
+    throttle.push('ended', true);
+    expect(delivered).toEqual(['start', 'ended']);
+    expect(pendingTimers()).toBe(0);
+    advance(500);
+    expect(delivered).toEqual(['start', 'ended']);
+  });
+
+  it('delivers nothing after cancel', () => {
+    const { clock, advance, pendingTimers } = manualClock();
+    const delivered: string[] = [];
+    const throttle = createLatestValueThrottle<string>((value) => delivered.push(value), 200, clock);
+    throttle.push('a');
+    throttle.push('b');
+    throttle.cancel();
+    advance(500);
+    expect(delivered).toEqual(['a']);
+    expect(pendingTimers()).toBe(0);
+  });
+});

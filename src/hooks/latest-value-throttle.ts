@@ -1,0 +1,63 @@
+/** The clock and timer functions a throttle uses; tests pass their own. */
+export interface ThrottleClock {
+  now(): number;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+const browserClock: ThrottleClock = {
+  now: () => performance.now(),
+  setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface LatestValueThrottle<T> {
+  /** Delivers `value` now if the last delivery is `minIntervalMs` old, else the latest value when it is; `urgent` delivers now. */
+  push(value: T, urgent?: boolean): void;
+  /** Drops a value still waiting: nothing is delivered after this. */
+  cancel(): void;
+}
+
+/**
+ * Hands on at most one value per `minIntervalMs`, always the newest: values pushed in between
+ * replace each other, and none is held back longer than the interval.
+ */
+export function createLatestValueThrottle<T>(
+  deliver: (value: T) => void,
+  minIntervalMs: number,
+  clock: ThrottleClock = browserClock,
+): LatestValueThrottle<T> {
+  let lastDeliveredAt = Number.NEGATIVE_INFINITY;
+  let waiting: { value: T } | null = null;
+  let timer: unknown;
+
+  const deliverWaiting = () => {
+    timer = undefined;
+    if (!waiting) return;
+    const { value } = waiting;
+    waiting = null;
+    lastDeliveredAt = clock.now();
+    deliver(value);
+  };
+
+  const clearTimer = () => {
+    if (timer === undefined) return;
+    clock.clearTimer(timer);
+    timer = undefined;
+  };
+
+  return {
+    push(value, urgent = false) {
+      waiting = { value };
+      if (urgent) clearTimer();
+      else if (timer !== undefined) return;
+      const dueInMs = urgent ? 0 : lastDeliveredAt + minIntervalMs - clock.now();
+      if (dueInMs <= 0) deliverWaiting();
+      else timer = clock.setTimer(deliverWaiting, dueInMs);
+    },
+    cancel() {
+      clearTimer();
+      waiting = null;
+    },
+  };
+}
