@@ -122,7 +122,7 @@ export function ChatInterface({
       <div
         ref={scrollerRef}
         onScroll={onScroll}
-        className="min-h-0 flex-1 overflow-y-auto px-4 py-5"
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-5 [contain:content]"
         role="log"
         aria-relevant="additions"
         aria-label="Conversation"

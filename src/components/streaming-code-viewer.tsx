@@ -69,7 +69,7 @@ export function StreamingCodeViewer({
 
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
-      <aside className="max-h-44 shrink-0 overflow-auto border-b border-zinc-800 p-2 md:max-h-none md:w-60 md:border-r md:border-b-0">
+      <aside className="max-h-44 shrink-0 overflow-auto border-b [contain:content] border-zinc-800 p-2 md:max-h-none md:w-60 md:border-r md:border-b-0">
         <div className="flex items-center justify-between px-2 pb-1.5 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">
           <span>Files</span>
           {paths.length > 0 && <span className="font-mono normal-case">{Object.keys(files).length}</span>}
@@ -106,8 +106,10 @@ export function StreamingCodeViewer({
             {notice}
           </p>
         )}
-        {/* Keyed by file, so opening another file starts at its top. */}
-        <div key={shownPath} data-code-scroller className="min-h-0 flex-1 overflow-auto bg-[#1b1b1d]">
+        {/* Keyed by file, so opening another file starts at its top. Its size comes from the
+            layout around it, never from the code, so it is contained (strict): a typing step then
+            lays out and paints the code alone, not the page around it. */}
+        <div key={shownPath} data-code-scroller className="min-h-0 flex-1 overflow-auto bg-[#1b1b1d] [contain:strict]">
           {shownPath !== null && shownCode !== undefined ? (
             <HighlightedCode path={shownPath} code={shownCode} writing={writing} followCaret={writing && !pinned} source={source} />
           ) : (
