@@ -10,7 +10,7 @@ function chunk(seq: number, versionId = 'v'): StreamEvent {
 describe('nextBufferRead', () => {
   it('long-polls in embedded mode and while the channel joins', () => {
     for (const status of [null, 'connecting', 'reconnecting'] as const) {
-      expect(nextBufferRead(status, true)).toEqual({ kind: 'long-poll', waitMs: 25_000 });
+      expect(nextBufferRead(status, true)).toEqual({ kind: 'long-poll', waitMs: 25_000, minIntervalMs: 200 });
     }
   });
 

@@ -14,6 +14,12 @@ export type StreamTransport = 'realtime' | 'long-poll';
 
 /** The server caps a long-poll at 25 s; asking for the cap keeps requests few while idle. */
 export const LONG_POLL_WAIT_MS = 25_000;
+/**
+ * Long-polls start at most this often. A batch is rendered at most every 200 ms anyway
+ * (use-generation-stream), and the typing spreads text over 100-200 ms; asking more often only
+ * costs the server a query and the page a response per event.
+ */
+export const LONG_POLL_MIN_INTERVAL_MS = 200;
 /** Seed §10: "Fall back to polling every 2s". */
 export const POLL_INTERVAL_MS = 2_000;
 /**
@@ -23,8 +29,8 @@ export const POLL_INTERVAL_MS = 2_000;
 export const QUIET_CHECK_MS = 10_000;
 
 export type BufferRead =
-  /** Ask for events, letting the server hold the request until one exists. */
-  | { kind: 'long-poll'; waitMs: number }
+  /** Ask for events, letting the server hold the request until one exists; start no sooner than `minIntervalMs` after the last. */
+  | { kind: 'long-poll'; waitMs: number; minIntervalMs: number }
   /** Ask for events without waiting, then pause. */
   | { kind: 'poll'; pauseMs: number }
   /** Ask once, without waiting: broadcasts bring what follows. */
@@ -45,7 +51,7 @@ export function nextBufferRead(realtimeStatus: RealtimeStreamStatus | null, caug
     case null:
     case 'connecting':
     case 'reconnecting':
-      return { kind: 'long-poll', waitMs: LONG_POLL_WAIT_MS };
+      return { kind: 'long-poll', waitMs: LONG_POLL_WAIT_MS, minIntervalMs: LONG_POLL_MIN_INTERVAL_MS };
     case 'polling':
       return { kind: 'poll', pauseMs: POLL_INTERVAL_MS };
     case 'subscribed':

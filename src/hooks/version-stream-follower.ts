@@ -91,6 +91,7 @@ export function followVersionStream(options: VersionStreamFollowerOptions): Vers
   async function run() {
     options.onState(current);
     let failures = 0;
+    let lastLongPollAt = Number.NEGATIVE_INFINITY;
     while (!signal.aborted && !current.ended) {
       interrupt = new AbortController();
       const step = AbortSignal.any([signal, interrupt.signal]);
@@ -100,6 +101,12 @@ export function followVersionStream(options: VersionStreamFollowerOptions): Vers
           await sleep(read.checkAfterMs, step);
           if (!step.aborted) caughtUp = false;
           continue;
+        }
+        if (read.kind === 'long-poll') {
+          const dueInMs = lastLongPollAt + read.minIntervalMs - Date.now();
+          if (dueInMs > 0) await sleep(dueInMs, step);
+          if (step.aborted) continue;
+          lastLongPollAt = Date.now();
         }
         const waitMs = read.kind === 'long-poll' ? read.waitMs : 0;
         const answer = await options.readBuffer({ versionId, afterSeq: current.lastSeq, waitMs }, step);
