@@ -4,17 +4,24 @@
 // because the window ends when the last file is written.
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
+import { CPU_TRACE_CATEGORIES, mainThreadCpuMs } from './main-thread-cpu';
 import type { Row } from './results-file';
 import { BENCH_SERVER_PORT, benchLog as log, ensureProductionBuild, PROJECT_ROOT, startProductionServer } from './server-process';
 import { formatSeconds } from './stats';
 
 const RUNS = 3;
 
+/** One run's frames, with the main thread's CPU time in each slow frame (null: the trace lacked it). */
+interface RunFrames extends GenerationFrames {
+  slowestCpuMs: Array<number | null>;
+}
+
 /** "52 ms: script 41 ms (longest: 38 ms, event-listener MessagePort.onmessage), style and layout 12 ms, render 41 ms". */
-function describeSlowFrame(frame: FrameBreakdown): string {
+function describeSlowFrame(frame: FrameBreakdown, cpuMs: number | null): string {
   const longest = [...(frame.scripts ?? [])].sort((a, b) => b.durationMs - a.durationMs)[0];
   const script = longest ? ` (longest: ${longest.durationMs} ms, ${longest.invoker}${longest.sourceFunctionName ? ` in ${longest.sourceFunctionName}` : ''})` : '';
-  return `${frame.duration} ms: script ${frame.scriptMs ?? 0} ms${script}, style and layout ${frame.styleAndLayoutMs ?? 0} ms, render ${frame.renderMs ?? 0} ms`;
+  const cpu = cpuMs === null ? '' : `, main thread on a core for ${cpuMs} ms of it`;
+  return `${frame.duration} ms${cpu}: script ${frame.scriptMs ?? 0} ms${script}, style and layout ${frame.styleAndLayoutMs ?? 0} ms, render ${frame.renderMs ?? 0} ms`;
 }
 
 export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string[] }> {
@@ -22,17 +29,21 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
   const server = await startProductionServer(PROJECT_ROOT, { port: BENCH_SERVER_PORT, extraEnv: { FORGE_OFFLINE_CHUNK_DELAY_MS: '10' } });
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, timeout: 60_000 });
-  const runs: GenerationFrames[] = [];
+  const runs: RunFrames[] = [];
   try {
     for (let run = 1; run <= RUNS; run++) {
       log(`smoothness run ${run}/${RUNS} ...`);
       // A new context each run: nothing cached from the run before but what a returning visitor has.
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       try {
-        const frames = await measureTwentyFileGeneration(await context.newPage(), `${server.baseUrl}/ask`);
+        const page = await context.newPage();
+        await browser.startTracing(page, { categories: CPU_TRACE_CATEGORIES });
+        const frames = await measureTwentyFileGeneration(page, `${server.baseUrl}/ask`);
+        const trace = await browser.stopTracing();
         if (frames.files < 20) throw new Error(`run ${run} wrote ${frames.files} files, fewer than 20`);
-        runs.push(frames);
-        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration) })}`);
+        const slowestCpuMs = mainThreadCpuMs(trace, frames.slowest.map((frame) => ({ start: frame.startTime, durationMs: frame.duration })));
+        runs.push({ ...frames, slowestCpuMs });
+        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration), slowestCpuMs })}`);
       } finally {
         await context.close();
       }
@@ -42,8 +53,10 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
     await server.stop();
   }
 
-  const each = (pick: (frames: GenerationFrames) => string) => runs.map(pick).join(' / ');
-  const slowFrames = runs.flatMap((frames) => frames.slowest);
+  const each = (pick: (frames: RunFrames) => string) => runs.map(pick).join(' / ');
+  const slowFrames = runs.flatMap((frames) => frames.slowest.map((frame, index) => ({ frame, cpuMs: frames.slowestCpuMs[index] ?? null })));
+  const overBudgetOnCpu = (frames: RunFrames) =>
+    frames.slowestCpuMs.some((cpuMs) => cpuMs === null) ? '?' : String(frames.slowestCpuMs.filter((cpuMs) => cpuMs! > FRAME_BUDGET_MS).length);
   return {
     rows: [
       [
@@ -51,13 +64,15 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
         `${each((frames) => String(frames.framesOver50Ms))} (longest ${Math.max(0, ...runs.map((frames) => frames.longestAnimationFrameMs))} ms)`,
         '0 (issue 7)',
       ],
+      [`of which the main thread was on a core over ${FRAME_BUDGET_MS} ms`, each(overBudgetOnCpu), '-'],
       ['main thread busy during the typing', each((frames) => `${Math.round((frames.mainThreadBusyMs / frames.windowMs) * 100)} % of ${formatSeconds(frames.windowMs)}`), '-'],
     ],
     notes: [
       build.built ? `Built .next-bench for this run (${build.reason}).` : `Reused the .next-bench build: ${build.reason}.`,
       'Slow frames are Chromium\'s long-animation-frame entries, from the first streamed line until the version leaves "generating"; ' +
-        'main-thread time is Chromium\'s TaskDuration metric over the same window. Chromium, the server and the bench share the machine\'s cores.',
-      ...slowFrames.map((frame) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame)}.`),
+        'main-thread time is Chromium\'s TaskDuration metric over the same window. Chromium, the server and the bench share the machine\'s cores, ' +
+        'so a frame can also run long while its thread waits for a core: a "toplevel" Chromium trace of each run gives the main thread\'s CPU time in each slow frame.',
+      ...slowFrames.map(({ frame, cpuMs }) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame, cpuMs)}.`),
     ],
   };
 }
