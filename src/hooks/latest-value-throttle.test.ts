@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { createManualTimers } from '@/test/manual-timers';
 import { createLatestValueThrottle, type ThrottleClock } from './latest-value-throttle';
 
 function manualClock() {
-  let now = 0;
-  let nextHandle = 1;
-  const timers = new Map<number, { at: number; callback: () => void }>();
-  const clock: ThrottleClock = {
-    now: () => now,
-    setTimer: (callback, delayMs) => {
-      timers.set(nextHandle, { at: now + delayMs, callback });
-      return nextHandle++;
-    },
-    clearTimer: (handle) => void timers.delete(handle as number),
-  };
+  const timers = createManualTimers();
+  const clock: ThrottleClock = { now: timers.now, setTimer: timers.setTimer, clearTimer: timers.clearTimer };
   const advance = (until: number) => {
-    while (now < until) {
-      now += 1;
-      for (const [handle, timer] of [...timers]) {
-        if (timer.at > now) continue;
-        timers.delete(handle);
-        timer.callback();
-      }
-    }
+    while (timers.now() < until) timers.tick();
   };
-  return { clock, advance, pendingTimers: () => timers.size };
+  return { clock, advance, pendingTimers: timers.pending };
 }
 
 describe('latest-value throttle', () => {

@@ -1,42 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import { createManualTimers } from '@/test/manual-timers';
 import { startPacedFrameLoop, type FrameClock } from './paced-frame-loop';
 
 /** A clock driven by hand: frames run at each 16 ms vsync, only when one was requested. */
 function manualClock() {
-  let now = 0;
-  let nextHandle = 1;
+  const timers = createManualTimers();
+  let nextFrame = 1;
   const frames = new Map<number, (now: number) => void>();
-  const timers = new Map<number, { at: number; callback: () => void }>();
   let framesRequested = 0;
   const clock: FrameClock = {
     requestFrame: (callback) => {
       framesRequested += 1;
-      frames.set(nextHandle, callback);
-      return nextHandle++;
+      frames.set(nextFrame, callback);
+      return nextFrame++;
     },
     cancelFrame: (handle) => void frames.delete(handle),
-    setTimer: (callback, delayMs) => {
-      timers.set(nextHandle, { at: now + delayMs, callback });
-      return nextHandle++;
-    },
-    clearTimer: (handle) => void timers.delete(handle as number),
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
   };
   /** Advances to `until`, firing due timers and, at each vsync, the frames requested by then. */
   const advance = (until: number) => {
-    while (now < until) {
-      now += 1;
-      for (const [handle, timer] of [...timers]) {
-        if (timer.at > now) continue;
-        timers.delete(handle);
-        timer.callback();
-      }
+    while (timers.now() < until) {
+      const now = timers.tick();
       if (now % 16 !== 0) continue;
       const due = [...frames.values()];
       frames.clear();
       for (const callback of due) callback(now);
     }
   };
-  return { clock, advance, framesRequested: () => framesRequested, pending: () => frames.size + timers.size };
+  return { clock, advance, framesRequested: () => framesRequested, pending: () => frames.size + timers.pending() };
 }
 
 describe('paced frame loop', () => {
