@@ -8,15 +8,24 @@ function registry(): Map<string, AbortController> {
   return holder[REGISTRY_KEY];
 }
 
-export function registerGeneration(versionId: string): AbortController {
+/** The abort handle of a new run of `versionId`, or null while another run of it is registered here. */
+export function registerGeneration(versionId: string): AbortController | null {
+  if (registry().has(versionId)) return null;
   const controller = new AbortController();
   registry().set(versionId, controller);
   return controller;
 }
 
-export function unregisterGeneration(versionId: string): void {
-  registry().delete(versionId);
+/** Forgets `controller`'s run; a later run of the same version keeps its own registration. */
+export function unregisterGeneration(versionId: string, controller: AbortController): void {
+  if (registry().get(versionId) === controller) registry().delete(versionId);
 }
+
+/**
+ * The abort reason `versions.stop` gives a generation whose version it has already ended: the
+ * generation then stops without writing an ending (or a chat message) of its own.
+ */
+export const ENDED_BY_STOP = 'ended-by-stop';
 
 /** Aborts a generation running in this process; false when none is. */
 export function abortGeneration(versionId: string, reason = 'stopped'): boolean {

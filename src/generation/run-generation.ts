@@ -14,7 +14,7 @@ import {
   setVersionStatus,
   type VersionRow,
 } from '@/server/store/versions-store';
-import { registerGeneration, unregisterGeneration } from './active-generations';
+import { ENDED_BY_STOP, registerGeneration, unregisterGeneration } from './active-generations';
 import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
 import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
@@ -141,10 +141,19 @@ async function validateVersion(deps: GenerationDeps, files: FileMap, publisher: 
  * ended, is left alone (`skipped`), so a retried task or a re-queued id does no harm.
  */
 export async function runGeneration(versionId: string, deps: GenerationDeps): Promise<GenerationOutcome> {
-  const version = await claimPendingVersion(deps.db, versionId);
-  if (!version) return { status: 'skipped' };
-
+  // Reachable by `versions.stop` before the claim: a stop that comes between the claim and the
+  // registration would otherwise end the version in the database while this run went on unseen.
   const controller = registerGeneration(versionId);
+  if (!controller) return { status: 'skipped' };
+  const version = await claimPendingVersion(deps.db, versionId).catch((error: unknown) => {
+    unregisterGeneration(versionId, controller);
+    throw error;
+  });
+  if (!version) {
+    unregisterGeneration(versionId, controller);
+    return { status: 'skipped' };
+  }
+
   const timeout = setTimeout(() => controller.abort('timeout'), deps.modelTimeoutMs ?? 10 * 60_000);
   const publisher = createPublisher(
     versionId,
@@ -236,6 +245,11 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     deps.onEventsWritten?.(versionId);
     return { status: 'complete', stopReason: 'completed' };
   } catch (error) {
+    if (controller.signal.reason === ENDED_BY_STOP) {
+      // versions.stop has already ended the version and said so in the chat.
+      await publisher.close().catch(() => {});
+      return { status: 'failed', stopReason: 'stopped' };
+    }
     const failure =
       error instanceof GenerationFailure
         ? error
@@ -258,6 +272,6 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     return { status: 'failed', stopReason: failure.reason, error: failure.message };
   } finally {
     clearTimeout(timeout);
-    unregisterGeneration(versionId);
+    unregisterGeneration(versionId, controller);
   }
 }

@@ -1,4 +1,4 @@
-import { abortGeneration } from '@/generation/active-generations';
+import { abortGeneration, ENDED_BY_STOP } from '@/generation/active-generations';
 import { endVersionWithEvents } from '@/generation/end-version';
 import { buildFixRequest } from '@/generation/fix-request';
 import type { StopReason } from '@/types/streaming';
@@ -166,6 +166,8 @@ export async function stopVersion(ctx: HandlerContext, input: { versionId: strin
   const outcome = { status: 'failed', stopReason: reason, error: STOPPED_MESSAGE } as const;
   if (await endVersionWithEvents(ctx.db, version.id, outcome, [{ type: 'error', message: STOPPED_MESSAGE, reason }])) {
     await insertChatMessage(ctx.db, { projectId: version.projectId, versionId: version.id, role: 'assistant', content: STOPPED_MESSAGE });
+    // A run that claimed it meanwhile in this process must not go on generating for an ended version.
+    abortGeneration(version.id, ENDED_BY_STOP);
   }
   return { stopped: true };
 }
