@@ -15,6 +15,8 @@ export interface Publisher {
   flush(): Promise<void>;
   /** Flushes and stops the timer. */
   close(): Promise<void>;
+  /** Drops what is not written yet and stops the timer: someone else has ended the version. */
+  discard(): void;
   readonly lastSeq: number;
 }
 
@@ -83,6 +85,12 @@ export function createPublisher(
     flush,
     async close() {
       await flush();
+    },
+    discard() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      queued = [];
+      unwritten = [];
     },
     get lastSeq() {
       return lastSeq;

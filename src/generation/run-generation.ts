@@ -246,8 +246,9 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     return { status: 'complete', stopReason: 'completed' };
   } catch (error) {
     if (controller.signal.reason === ENDED_BY_STOP) {
-      // versions.stop has already ended the version and said so in the chat.
-      await publisher.close().catch(() => {});
+      // versions.stop has already ended the version and said so in the chat; events after its
+      // ending would only follow the terminal event in the buffer.
+      publisher.discard();
       return { status: 'failed', stopReason: 'stopped' };
     }
     const failure =
