@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createManualTimers } from '@/test/manual-timers';
-import { createLatestValueThrottle, type ThrottleClock } from './latest-value-throttle';
+import { createLatestValueThrottle } from './latest-value-throttle';
+import type { TimerClock } from './timer-clock';
 
 function manualClock() {
   const timers = createManualTimers();
-  const clock: ThrottleClock = { now: timers.now, setTimer: timers.setTimer, clearTimer: timers.clearTimer };
+  const clock: TimerClock = { now: timers.now, setTimer: timers.setTimer, clearTimer: timers.clearTimer };
   const advance = (until: number) => {
     while (timers.now() < until) timers.tick();
   };

@@ -1,15 +1,4 @@
-/** The clock and timer functions a throttle uses; tests pass their own. */
-export interface ThrottleClock {
-  now(): number;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
-}
-
-const browserClock: ThrottleClock = {
-  now: () => performance.now(),
-  setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { browserTimers, type TimerClock } from './timer-clock';
 
 export interface LatestValueThrottle<T> {
   /** Delivers `value` now if the last delivery is `minIntervalMs` old, else the latest value when it is; `urgent` delivers now. */
@@ -25,7 +14,7 @@ export interface LatestValueThrottle<T> {
 export function createLatestValueThrottle<T>(
   deliver: (value: T) => void,
   minIntervalMs: number,
-  clock: ThrottleClock = browserClock,
+  clock: TimerClock = browserTimers,
 ): LatestValueThrottle<T> {
   let lastDeliveredAt = Number.NEGATIVE_INFINITY;
   let waiting: { value: T } | null = null;

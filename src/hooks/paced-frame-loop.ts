@@ -1,16 +1,16 @@
+import { browserTimers, type TimerClock } from './timer-clock';
+
 /** The browser's frame and timer functions; tests pass their own. */
-export interface FrameClock {
+export interface FrameClock extends Pick<TimerClock, 'setTimer' | 'clearTimer'> {
   requestFrame(callback: (now: number) => void): number;
   cancelFrame(handle: number): void;
-  setTimer(callback: () => void, delayMs: number): unknown;
-  clearTimer(handle: unknown): void;
 }
 
 const browserClock: FrameClock = {
   requestFrame: (callback) => requestAnimationFrame(callback),
   cancelFrame: (handle) => cancelAnimationFrame(handle),
-  setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  setTimer: browserTimers.setTimer,
+  clearTimer: browserTimers.clearTimer,
 };
 
 /**

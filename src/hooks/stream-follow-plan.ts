@@ -15,11 +15,12 @@ export type StreamTransport = 'realtime' | 'long-poll';
 /** The server caps a long-poll at 25 s; asking for the cap keeps requests few while idle. */
 export const LONG_POLL_WAIT_MS = 25_000;
 /**
- * Long-polls start at most this often. A batch is rendered at most every 200 ms anyway
- * (use-generation-stream), and the typing spreads text over 100-200 ms; asking more often only
- * costs the server a query and the page a response per event.
+ * The workspace renders a stream batch at most this often (use-generation-stream): each one renders
+ * the whole page, and the typing spreads received text over 100-200 ms anyway (reveal-schedule), so
+ * batches closer together only add work. Long-polls start no more often either: a read per event
+ * would cost the server a query and the page a response for nothing it can show sooner.
  */
-export const LONG_POLL_MIN_INTERVAL_MS = 200;
+export const STREAM_BATCH_INTERVAL_MS = 200;
 /** Seed §10: "Fall back to polling every 2s". */
 export const POLL_INTERVAL_MS = 2_000;
 /**
@@ -51,7 +52,7 @@ export function nextBufferRead(realtimeStatus: RealtimeStreamStatus | null, caug
     case null:
     case 'connecting':
     case 'reconnecting':
-      return { kind: 'long-poll', waitMs: LONG_POLL_WAIT_MS, minIntervalMs: LONG_POLL_MIN_INTERVAL_MS };
+      return { kind: 'long-poll', waitMs: LONG_POLL_WAIT_MS, minIntervalMs: STREAM_BATCH_INTERVAL_MS };
     case 'polling':
       return { kind: 'poll', pauseMs: POLL_INTERVAL_MS };
     case 'subscribed':

@@ -8,7 +8,7 @@ import type { StreamEvent } from '@/types/streaming';
 import { initialStreamState, type GenerationStreamState } from './generation-stream-state';
 import { createLatestValueThrottle } from './latest-value-throttle';
 import { subscribeToProjectStream, type ProjectStreamSubscription, type RealtimeStreamStatus } from './realtime-stream-transport';
-import { transportOf, type StreamTransport } from './stream-follow-plan';
+import { STREAM_BATCH_INTERVAL_MS, transportOf, type StreamTransport } from './stream-follow-plan';
 import { followVersionStream, type VersionStreamFollower } from './version-stream-follower';
 
 interface StreamHealth {
@@ -19,13 +19,6 @@ interface StreamHealth {
 
 /** Errors a retry cannot fix: the version is gone or not ours. */
 const FINAL_ERROR_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BAD_REQUEST']);
-
-/**
- * The workspace renders a stream batch at most this often. Each one renders the whole page; the
- * typing animation spreads received text over 100-200 ms anyway (reveal-schedule), so batches
- * closer together than that only add work, not smoothness. An ending is shown at once.
- */
-const STREAM_RENDER_INTERVAL_MS = 200;
 
 export interface GenerationStream {
   /** The followed version's stream so far; null when no version is followed. */
@@ -106,12 +99,13 @@ export function useGenerationStream(
   useEffect(() => {
     if (!versionId) return;
     const controller = new AbortController();
-    // A transition: a batch re-renders the workspace (a new file reaches the tree, the card and the
-    // viewer at once), and React then renders it in slices between frames rather than in one long
-    // task; the typing animation's small updates go first.
+    // At most one batch per STREAM_BATCH_INTERVAL_MS (an ending at once), in a transition: a batch
+    // re-renders the workspace (a new file reaches the tree, the card and the viewer at once), and
+    // React then renders it in slices between frames rather than in one long task; the typing
+    // animation's small updates go first.
     const shownState = createLatestValueThrottle<GenerationStreamState>(
       (next) => startTransition(() => setState(next)),
-      STREAM_RENDER_INTERVAL_MS,
+      STREAM_BATCH_INTERVAL_MS,
     );
     const follower = followVersionStream({
       versionId,

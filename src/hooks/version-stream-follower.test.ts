@@ -3,7 +3,7 @@ import type { StreamEvent } from '@/types/streaming';
 import type { VersionStatus } from '@/types/versioning';
 import type { GenerationStreamState } from './generation-stream-state';
 import type { RealtimeStreamStatus } from './realtime-stream-transport';
-import { LONG_POLL_MIN_INTERVAL_MS, LONG_POLL_WAIT_MS, POLL_INTERVAL_MS, QUIET_CHECK_MS } from './stream-follow-plan';
+import { LONG_POLL_WAIT_MS, POLL_INTERVAL_MS, QUIET_CHECK_MS, STREAM_BATCH_INTERVAL_MS } from './stream-follow-plan';
 import { followVersionStream, RECONNECTING_MESSAGE, type BufferAnswer } from './version-stream-follower';
 
 const VERSION_ID = 'version-1';
@@ -120,11 +120,11 @@ describe('followVersionStream in embedded mode', () => {
       buffer.append(seq, seq + 1);
       await vi.advanceTimersByTimeAsync(1_000 / TOTAL);
     }
-    await vi.advanceTimersByTimeAsync(LONG_POLL_MIN_INTERVAL_MS);
+    await vi.advanceTimersByTimeAsync(STREAM_BATCH_INTERVAL_MS);
 
     expectEveryEventOnce(seen.state);
-    expect(buffer.reads.length).toBeLessThanOrEqual(1_000 / LONG_POLL_MIN_INTERVAL_MS + 2);
-    expect(buffer.reads.length).toBeGreaterThanOrEqual(1_000 / LONG_POLL_MIN_INTERVAL_MS);
+    expect(buffer.reads.length).toBeLessThanOrEqual(1_000 / STREAM_BATCH_INTERVAL_MS + 2);
+    expect(buffer.reads.length).toBeGreaterThanOrEqual(1_000 / STREAM_BATCH_INTERVAL_MS);
   });
 
   it('retries after a failed read, saying so, and gives up only on an error no retry can fix', async () => {
