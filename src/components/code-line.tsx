@@ -6,7 +6,7 @@ interface CodeLineProps {
   tokens: Token[];
   lineNumber: number;
   last: boolean;
-  /** Given on the line the model is writing: a blinking caret goes after its last character. */
+  /** Given on the line the model is writing: a caret goes after its last character (highlighted-code.tsx blinks it). */
   caretRef: Ref<HTMLSpanElement> | null;
   /**
    * How recently the line was written, for the fading trail behind the write position: 3 for the
@@ -66,7 +66,7 @@ export const CodeLine = memo(
               ref={caretRef}
               data-testid="write-caret"
               aria-hidden="true"
-              className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] animate-caret bg-sky-400/90 group-data-[revealing=true]/code:animate-none"
+              className="ml-px inline-block h-[1.1em] w-[0.55em] translate-y-[0.2em] bg-sky-400/90 group-data-[caret-hidden]/code:invisible"
             />
           )}
         </span>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { startCaretBlink } from '@/hooks/caret-blink';
 import { useNearBlocks } from '@/hooks/use-near-blocks';
 import { useRevealedText } from '@/hooks/use-revealed-text';
 import { createGrowingTokenizer } from './chunked-tokens';
@@ -84,6 +85,15 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
     return () => observer.disconnect();
   }, [followCaret]);
 
+  // The caret blinks only while it waits for text; while text types out it moves anyway, as an
+  // editor's caret holds still while someone types. Not at all when the person prefers reduced motion.
+  const blinking = typing && !revealing;
+  useEffect(() => {
+    const pre = preRef.current;
+    if (!blinking || !pre) return;
+    return startCaretBlink((visible) => pre.toggleAttribute('data-caret-hidden', !visible));
+  }, [blinking]);
+
   const blocks = lineBlocks.map((blockLines, index) => {
     const endsFile = index === lineBlocks.length - 1;
     return (
@@ -112,9 +122,6 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       data-writing={writing}
       // Off when the person prefers reduced motion: received text then shows at once.
       data-typing={typing}
-      // The caret blinks only while it waits for text (code-line.tsx). A blink is a style change on
-      // every frame; while text types out, the caret moves anyway.
-      data-revealing={revealing}
       aria-label={`Code of ${path}`}
       className="group/code py-3 font-mono text-[13px] leading-[1.6]"
       style={{ color: PLAIN_TEXT_COLOR }}
