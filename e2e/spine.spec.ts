@@ -212,6 +212,8 @@ test('branches from v1 through the card menu, by keyboard, and survives a reload
   await expect(page.getByTestId('write-caret')).toBeInViewport();
 
   await expectStatus('complete');
+  // v2 was not followed since the reload: what its run read and planned comes from the version itself.
+  await expect(versionCard(2).getByTestId('version-activity')).toContainText(/Read src\/index\.ts.*Planned \d+ files?/);
   const files = await savedFiles(versionIds[3]!);
   const saved = files[partial.path];
   expect(saved, `${partial.path} is saved in v3`).toBeDefined();

@@ -3,10 +3,11 @@ import { initialStreamState, type GenerationStreamState } from '@/hooks/generati
 import type { VersionSummary } from '@/types/versioning';
 import { formatDuration, versionActivity } from './version-activity';
 
-type Facts = Pick<VersionSummary, 'changes' | 'validation' | 'usage'>;
+type Facts = Pick<VersionSummary, 'changes' | 'validation' | 'usage' | 'activity'>;
 
 const saved: Facts = {
   usage: null,
+  activity: null,
   changes: [
     { filePath: 'a.ts', operation: 'created' },
     { filePath: 'b.ts', operation: 'modified' },
@@ -56,11 +57,27 @@ describe('versionActivity', () => {
       },
       timing: { startedAt: '2026-01-01T00:00:00.000Z', firstFileAt: '2026-01-01T00:00:04.000Z', lastFileDoneAt: null, validationStartedAt: null, validationEndedAt: null },
     });
-    expect(versionActivity({ changes: [], validation: null, usage: null }, live).map((item) => item.text)).toEqual([
+    expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, live).map((item) => item.text)).toEqual([
       'Read src/index.ts, package.json, README.md and 9 more files',
       'Planned 5 files',
       'Thought for 4.0s',
       'Wrote 1 file',
+    ]);
+  });
+
+  it('tells a version not followed in this visit by what its run saved: what it read and planned', () => {
+    const remembered: Facts = { ...saved, activity: { readNote: 'Read src/index.ts, package.json and 4 more files', plannedFileCount: 1 } };
+    expect(versionActivity(remembered, null).map((item) => item.text)).toEqual([
+      'Read src/index.ts, package.json and 4 more files',
+      'Planned 1 file',
+      'Wrote 2 files, deleted 1',
+      'Validated in 3.2s',
+    ]);
+    // The stream says it first while it is followed; the saved lines fill in what it has not said.
+    const followed = liveRun({ plannedFiles: ['a.ts', 'b.ts'] });
+    expect(versionActivity(remembered, followed).map((item) => item.text).slice(0, 2)).toEqual([
+      'Read src/index.ts, package.json and 4 more files',
+      'Planned 2 files',
     ]);
   });
 
@@ -70,12 +87,12 @@ describe('versionActivity', () => {
       ended: { kind: 'failed', message: 'Validation failed', reason: 'validation_failed' },
       timing: { startedAt: null, firstFileAt: null, lastFileDoneAt: null, validationStartedAt: '2026-01-01T00:00:00.000Z', validationEndedAt: '2026-01-01T00:00:02.500Z' },
     });
-    expect(versionActivity({ changes: [], validation: null, usage: null }, validated)).toEqual([{ kind: 'validate', text: 'Checks failed in 2.5s' }]);
+    expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, validated)).toEqual([{ kind: 'validate', text: 'Checks failed in 2.5s' }]);
 
     const running = liveRun({ validating: true, validation: [{ check: 'install', ok: true, skipped: false, detail: '' }] });
-    expect(versionActivity({ changes: [], validation: null, usage: null }, running)).toEqual([]);
+    expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, running)).toEqual([]);
 
-    const skipped: Facts = { changes: [], usage: null, validation: { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail: 'off' }] } };
+    const skipped: Facts = { changes: [], usage: null, activity: null, validation: { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail: 'off' }] } };
     expect(versionActivity(skipped, null)).toEqual([{ kind: 'validate', text: 'Validation skipped' }]);
   });
 });

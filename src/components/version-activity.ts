@@ -1,5 +1,6 @@
 // The activity lines above a version's card (seed §4: "Read src/index.ts", "Thought for 4s"), from its
-// stream when it was followed in this visit, else from what the version list remembers. Pure.
+// stream when it was followed in this visit, else from what the version list remembers (the run
+// saves what it read and planned on the version). Pure.
 import type { GenerationStreamState } from '@/hooks/generation-stream-state';
 import type { VersionSummary } from '@/types/versioning';
 
@@ -28,7 +29,7 @@ const MIN_THINKING_MS = 100;
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-type VersionFacts = Pick<VersionSummary, 'changes' | 'validation' | 'usage'>;
+type VersionFacts = Pick<VersionSummary, 'changes' | 'validation' | 'usage' | 'activity'>;
 
 function writeLine(version: VersionFacts, live: GenerationStreamState | null): string | null {
   if (live && Object.keys(live.files).length > 0) {
@@ -58,8 +59,10 @@ function validateLine(version: VersionFacts, live: GenerationStreamState | null)
 
 export function versionActivity(version: VersionFacts, live: GenerationStreamState | null): ActivityItem[] {
   const items: ActivityItem[] = [];
-  for (const note of live?.notes ?? []) items.push({ kind: 'read', text: note });
-  if (live && live.plannedFiles.length > 0) items.push({ kind: 'plan', text: `Planned ${plural(live.plannedFiles.length, 'file')}` });
+  const readNotes = live?.notes.length ? live.notes : version.activity?.readNote ? [version.activity.readNote] : [];
+  for (const note of readNotes) items.push({ kind: 'read', text: note });
+  const plannedCount = live?.plannedFiles.length || version.activity?.plannedFileCount || 0;
+  if (plannedCount > 0) items.push({ kind: 'plan', text: `Planned ${plural(plannedCount, 'file')}` });
   // The stream's clock when it was followed; else the model's own time to its first token, if it said.
   const thoughtMs = (live ? between(live.timing.startedAt, live.timing.firstFileAt) : null) ?? version.usage?.ttftMs ?? null;
   // Under a tenth of a second there was no thinking to speak of (the offline generator plans instantly).

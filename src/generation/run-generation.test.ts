@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '@/server/app-services';
 import type { DatabaseHandle } from '@/server/db/client';
+import { pruneStreamBuffer } from '@/server/store/stream-buffer-store';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 
@@ -11,8 +12,9 @@ function fileBlock(path: string, content: string) {
 }
 
 function tenFileProject(): string {
-  const files = Array.from({ length: 10 }, (_, index) => fileBlock(`src/module${index}.ts`, `export const value${index} = ${index};\n`));
-  return `<plan title="Ten modules">ten files</plan>\n${files.join('')}<summary>Ten modules.</summary>`;
+  const paths = Array.from({ length: 10 }, (_, index) => `src/module${index}.ts`);
+  const files = paths.map((path, index) => fileBlock(path, `export const value${index} = ${index};\n`));
+  return `<plan title="Ten modules">${paths.map((path) => `${path} create`).join('; ')}</plan>\n${files.join('')}<summary>Ten modules.</summary>`;
 }
 
 describe('runGeneration with an OpenAI-compatible model', () => {
@@ -70,6 +72,25 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     const files = (await caller.versions.files({ versionId: v2.versionId })).files;
     expect(files['src/module3.ts']).toBe('export const value3 = 33;\n');
     expect(files['src/module4.ts']).toBe('export const value4 = 4;\n');
+  });
+
+  it('keeps what each run read and planned on its version, after the stream buffer is pruned, for failed runs too', async () => {
+    const { projectId, versionId: v1Id } = await createProjectWithV1();
+    const oneFile = `<plan title="Change module 3">src/module3.ts modify</plan>\n${fileBlock('src/module3.ts', 'export const value3 = 33;\n')}<summary>Changed module 3.</summary>`;
+    fixture.respondWith({ kind: 'stream', text: oneFile });
+    const v2 = await caller.versions.create({ projectId, prompt: 'Set module 3 to 33' });
+    await services.queue.idle();
+    fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 20, dropAfterChars: 300 });
+    const v3 = await caller.versions.create({ projectId, prompt: 'Again', baseVersionId: v2.versionId });
+    await services.queue.idle();
+
+    await pruneStreamBuffer(handle.db, new Date(Date.now() + 60_000));
+    const [buffered] = await handle.query<{ count: number }>('select count(*)::int as count from stream_buffer where version_id = any($1)', [[v1Id, v2.versionId, v3.versionId]]);
+    expect(buffered!.count).toBe(0);
+    const byId = new Map((await caller.versions.list({ projectId })).map((version) => [version.id, version]));
+    expect(byId.get(v1Id)!.activity).toEqual({ plannedFileCount: 10 });
+    expect(byId.get(v2.versionId)!.activity).toEqual({ readNote: 'Read src/module0.ts, src/module1.ts, src/module2.ts and 7 more files', plannedFileCount: 1 });
+    expect(byId.get(v3.versionId)).toMatchObject({ status: 'failed', activity: { readNote: expect.stringMatching(/^Read /), plannedFileCount: 10 } });
   });
 
   it('a stream that drops mid-file fails with the reason and leaves v1 intact', async () => {

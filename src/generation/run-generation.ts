@@ -15,6 +15,7 @@ import {
   type VersionRow,
 } from '@/server/store/versions-store';
 import { ENDED_BY_STOP, registerGeneration, unregisterGeneration } from './active-generations';
+import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
 import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
@@ -78,6 +79,7 @@ async function streamModelOutput(
   version: VersionRow,
   baseFiles: FileMap,
   publisher: Publisher,
+  activity: ActivityRecorder,
   signal: AbortSignal,
 ) {
   const parsers = new Map<string, FileBlockParser>();
@@ -96,6 +98,7 @@ async function streamModelOutput(
         markFirstChunk(deps.db, version.id, new Date()).catch(() => {});
         publisher.emit({ type: 'step', name: 'generating' });
       }
+      if (body.type === 'planning' && body.files?.length) activity.record({ plannedFileCount: body.files.length });
       publisher.emit(body);
     }
   };
@@ -171,6 +174,8 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     },
   );
 
+  const activity = createActivityRecorder(deps.db, versionId);
+
   try {
     publisher.emit({ type: 'version:start', versionNumber: version.versionNumber, baseVersionId: version.baseVersionId });
     publisher.emit({ type: 'step', name: 'planning' });
@@ -178,10 +183,12 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     const baseFiles = base.files;
     publisher.emit({ type: 'step', name: 'analyzing' });
     if (version.baseVersionId) {
-      publisher.emit({ type: 'planning', message: baseReadNote(Object.keys(baseFiles)) });
+      const readNote = baseReadNote(Object.keys(baseFiles));
+      publisher.emit({ type: 'planning', message: readNote });
+      activity.record({ readNote });
     }
 
-    const { output, usage } = await streamModelOutput(deps, version, baseFiles, publisher, controller.signal);
+    const { output, usage } = await streamModelOutput(deps, version, baseFiles, publisher, activity, controller.signal);
     clearTimeout(timeout);
     const message = assistantMessage(output);
 
@@ -231,6 +238,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       throw new GenerationFailure('validation_failed', `Validation failed: ${failed.join(', ')}. Use Fix to ask for a repair.`);
     }
 
+    await activity.settled();
     await publisher.close();
     await endVersionWithEvents(
       deps.db,
@@ -259,6 +267,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     if (failure.reason !== 'validation_failed') {
       await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: failure.message });
     }
+    await activity.settled();
     await publisher.close().catch((flushError: unknown) => console.error(`[generation] ${versionId}: events lost:`, flushError));
     await endVersionWithEvents(
       deps.db,

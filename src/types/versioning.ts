@@ -38,6 +38,14 @@ export interface ModelUsageSummary {
   totalMs?: number;
 }
 
+/** What a run did before it wrote code, kept for the activity lines above its card. */
+export interface VersionActivityRecord {
+  /** "Read src/index.ts, package.json and 9 more files": the base version it started from. */
+  readNote?: string;
+  /** How many files the model's plan listed. */
+  plannedFileCount?: number;
+}
+
 export interface VersionSummary {
   id: string;
   projectId: string;
@@ -56,6 +64,8 @@ export interface VersionSummary {
   model: string | null;
   /** Tokens and timings the model reported (null for the offline generator's untimed fields). */
   usage: ModelUsageSummary | null;
+  /** What the run read and planned (null for a restore, which runs no model, and for older versions). */
+  activity: VersionActivityRecord | null;
   createdAt: Date;
   completedAt: Date | null;
   /** Per changed file of this version against its base. */

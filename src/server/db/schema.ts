@@ -2,7 +2,7 @@
 // keep this file in step with it (the db tests fail when a column is missing on either side).
 import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { StreamEvent } from '@/types/streaming';
-import type { DiffOp, ValidationReport, VersionStatus } from '@/types/versioning';
+import type { DiffOp, ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { StopReason } from '@/types/streaming';
 import type { ModelUsage } from '@/generation/ports';
 
@@ -33,6 +33,7 @@ export const apiVersions = pgTable('api_versions', {
   validation: jsonb('validation').$type<ValidationReport>(),
   model: text('model'),
   usage: jsonb('usage').$type<ModelUsage>(),
+  activity: jsonb('activity').$type<VersionActivityRecord>(),
   isSnapshot: boolean('is_snapshot').notNull().default(false),
   fixOfVersionId: uuid('fix_of_version_id'),
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),

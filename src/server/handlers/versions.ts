@@ -44,6 +44,7 @@ function toSummary(
     validation: row.validation,
     model: row.model,
     usage: row.usage,
+    activity: row.activity,
     createdAt: row.createdAt,
     completedAt: row.completedAt,
     changes,

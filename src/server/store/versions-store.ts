@@ -1,7 +1,7 @@
 // Owns writes to `api_versions`: numbering, status transitions and the results of a generation.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { StopReason } from '@/types/streaming';
-import type { ValidationReport, VersionStatus } from '@/types/versioning';
+import type { ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { ModelUsage } from '@/generation/ports';
 import type { Database } from '../db/client';
 import { apiVersions } from '../db/schema';
@@ -95,6 +95,14 @@ export async function markFirstChunk(db: Database, versionId: string, at: Date):
     .update(apiVersions)
     .set({ firstChunkAt: at })
     .where(and(eq(apiVersions.id, versionId), sql`${apiVersions.firstChunkAt} is null`));
+}
+
+/** Adds to what the version's run read and planned; keys already there and not given are kept. */
+export async function recordVersionActivity(db: Database, versionId: string, activity: VersionActivityRecord): Promise<void> {
+  await db
+    .update(apiVersions)
+    .set({ activity: sql`coalesce(${apiVersions.activity}, '{}'::jsonb) || ${JSON.stringify(activity)}::jsonb` })
+    .where(eq(apiVersions.id, versionId));
 }
 
 export async function recordGenerationOutput(
