@@ -61,8 +61,13 @@ test('a new user builds v1 from /ask, watches it stream, and sees every check pa
   await page.getByTestId('new-project').click();
   await expect(page).toHaveURL(/\/ask$/);
   await page.getByTestId('prompt-input').fill('A REST API for a bookstore with authors and books');
+  const longPollAnswer = page.waitForResponse((response) => response.url().includes('/api/trpc/stream.since'));
   await page.getByTestId('ask-submit').click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  // The browser asks for gzip; long-poll answers come uncompressed (response-headers.ts says why).
+  const longPollHeaders = (await longPollAnswer).headers();
+  expect(longPollHeaders['cache-control']).toContain('no-transform');
+  expect(longPollHeaders['content-encoding']).toBeUndefined();
 
   // Files appear while the version is still being generated, in one look at the page so the
   // answer cannot be torn between two reads.

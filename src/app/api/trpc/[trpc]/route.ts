@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
+import { responseHeadersFor } from '@/server/api/response-headers';
 import { createTRPCContext } from '@/server/api/trpc';
 
 export const dynamic = 'force-dynamic';
@@ -10,6 +11,7 @@ function handler(request: Request) {
     req: request,
     router: appRouter,
     createContext: () => createTRPCContext({ headers: request.headers, signal: request.signal }),
+    responseMeta: ({ paths }) => ({ headers: responseHeadersFor(paths) }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'} failed:`, error.cause ?? error);
     },
