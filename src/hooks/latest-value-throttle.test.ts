@@ -5,11 +5,8 @@ import type { TimerClock } from './timer-clock';
 
 function manualClock() {
   const timers = createManualTimers();
-  const clock: TimerClock = { now: timers.now, setTimer: timers.setTimer, clearTimer: timers.clearTimer };
-  const advance = (until: number) => {
-    while (timers.now() < until) timers.tick();
-  };
-  return { clock, advance, pendingTimers: timers.pending };
+  const clock: TimerClock = timers;
+  return { clock, advance: (until: number) => timers.advanceTo(until), pendingTimers: timers.pending };
 }
 
 describe('latest-value throttle', () => {

@@ -23,5 +23,9 @@ export function createManualTimers() {
       }
       return now;
     },
+    /** Ticks until the time is `until`, firing every timer due on the way. */
+    advanceTo(until: number): void {
+      while (now < until) this.tick();
+    },
   };
 }
