@@ -39,6 +39,13 @@ const gates = vi.hoisted(() => {
       hold.arrive(versionId);
       await hold.released;
     },
+    /** `call`, held first whenever a hold waits on `step` for its version (the second argument). */
+    before<Args extends [unknown, string, ...unknown[]], Result>(step: string, call: (...args: Args) => Promise<Result>) {
+      return async (...args: Args): Promise<Result> => {
+        await this.pass(step, args[1]);
+        return call(...args);
+      };
+    },
     /** Lets every held call go on: a failed test must not leave the queue stuck for the next one. */
     releaseAll() {
       for (const hold of waiting) hold.release();
@@ -50,26 +57,14 @@ const gates = vi.hoisted(() => {
 
 vi.mock('@/server/store/versions-store', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/server/store/versions-store')>();
-  return {
-    ...actual,
-    claimPendingVersion: async (...args: Parameters<typeof actual.claimPendingVersion>) => {
-      await gates.pass('claim', args[1]);
-      return actual.claimPendingVersion(...args);
-    },
-  };
+  return { ...actual, claimPendingVersion: gates.before('claim', actual.claimPendingVersion) };
 });
 
 // Held before its transaction starts: PGlite runs one transaction at a time, so a hold inside one
 // would also hold the run's claim.
 vi.mock('@/generation/end-version', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/generation/end-version')>();
-  return {
-    ...actual,
-    endVersionWithEvents: async (...args: Parameters<typeof actual.endVersionWithEvents>) => {
-      await gates.pass('end', args[1]);
-      return actual.endVersionWithEvents(...args);
-    },
-  };
+  return { ...actual, endVersionWithEvents: gates.before('end', actual.endVersionWithEvents) };
 });
 
 const STOPPED_MESSAGE = 'Stopped by the user. The partial output is shown but was not saved.';
