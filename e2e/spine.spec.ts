@@ -149,6 +149,9 @@ test('iterates from the keyboard alone: Tab to the chat input, type, Enter', asy
   await expectStatus('complete');
   versionIds[2] = await selectedVersionId();
   await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
+  // src/index.ts was on screen since v1: it lit up amber when v2 modified it.
+  await expect(treeItem('src/index.ts')).toHaveAttribute('data-marker', 'modified');
+  await expect(treeItem('src/index.ts').locator('[data-change-flash="modified"]')).toHaveCSS('animation-name', 'fade-out');
   await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveCount(2);
 
   // Back to v1: its own tree, without the later resource, and the chat scrolls to where v1 was asked for.
@@ -342,11 +345,24 @@ test('regenerates v3 (same prompt, same base) and stops it from the chat input; 
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-source', 'saved');
 });
 
+test('removes a resource on top of v3: its files turn red in the tree while it streams, and are gone from the saved version', async () => {
+  await expect(page.getByTestId('branch-hint')).toHaveText(/Building on v3/);
+  await page.getByTestId('chat-input').fill('Remove the publishers resource');
+  await page.keyboard.press('Enter');
+  await expectSelectedVersion(6);
+  const removed = treeItem('src/routes/publishers.ts');
+  await expect(removed).toHaveAttribute('data-marker', 'deleted', { timeout: 60_000 });
+  await expect(removed.locator('[data-change-flash="deleted"]')).toHaveCSS('animation-name', 'fade-out');
+  await expectStatus('complete');
+  await expect(removed).toHaveCount(0);
+  expect(Object.keys(await savedFiles(await selectedVersionId()))).not.toContain('src/routes/publishers.ts');
+});
+
 test('the home page lists the project with its version count and last activity', async () => {
   const projectUrl = new URL(page.url()).pathname;
   await page.goto('/');
   const card = page.locator(`[data-testid="project-card"][href="${projectUrl}"]`);
-  await expect(card).toContainText('5 versions');
+  await expect(card).toContainText('6 versions');
   await expect(card).toContainText(/updated (just now|\d+ minutes? ago)/);
   await card.click();
   await expect(page).toHaveURL(projectUrl);

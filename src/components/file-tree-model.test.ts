@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFileTree, defaultFilePath, markersFromChanges, markersFromStream, type FileTreeNode } from './file-tree-model';
+import { buildFileTree, changeToFlash, defaultFilePath, markersFromChanges, markersFromStream, type FileTreeNode } from './file-tree-model';
 
 function outline(nodes: FileTreeNode[], indent = ''): string[] {
   return nodes.flatMap((node) =>
@@ -69,5 +69,22 @@ describe('markers', () => {
         { filePath: 'c.ts', operation: 'deleted' },
       ]),
     ).toEqual({ 'a.ts': 'created', 'b.ts': 'modified' });
+  });
+});
+
+describe('changeToFlash', () => {
+  it('flashes a file on screen whose marker turns to modified or deleted', () => {
+    expect(changeToFlash('created', 'modified')).toBe('modified');
+    expect(changeToFlash(undefined, 'modified')).toBe('modified');
+    expect(changeToFlash('queued', 'deleted')).toBe('deleted');
+  });
+
+  it('does not flash an unchanged marker, or one that turns to planned, writing, created or none', () => {
+    expect(changeToFlash('modified', 'modified')).toBeNull();
+    expect(changeToFlash('deleted', 'deleted')).toBeNull();
+    expect(changeToFlash('created', 'queued')).toBeNull();
+    expect(changeToFlash('queued', 'writing')).toBeNull();
+    expect(changeToFlash('writing', 'created')).toBeNull();
+    expect(changeToFlash('modified', undefined)).toBeNull();
   });
 });

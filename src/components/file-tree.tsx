@@ -2,7 +2,7 @@
 
 import { AnimatePresence, motion } from 'motion/react';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { buildFileTree, type FileMarker, type FileTreeNode } from './file-tree-model';
+import { buildFileTree, changeToFlash, type FileMarker, type FileTreeNode } from './file-tree-model';
 import { Icon } from './icon';
 
 interface FileTreeProps {
@@ -41,6 +41,9 @@ const ENTER_ANIMATION = {
   transition: { duration: 0.18, ease: 'easeOut' },
 } as const;
 
+/** A row the model modifies or deletes in front of the person lights up in the marker's colour, then fades. */
+const CHANGE_FLASH_COLORS = { modified: 'bg-amber-400/25', deleted: 'bg-red-400/25' } as const;
+
 interface FileTreeFileProps {
   path: string;
   name: string;
@@ -55,6 +58,14 @@ interface FileTreeFileProps {
 /** One file of the tree. Memoized: when the model moves on, only the two files whose markers changed render again. */
 const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, selected, flashNonce, onSelect }: FileTreeFileProps) {
   const badge = marker ? MARKER_BADGES[marker] : null;
+  // Kept from render to render, so only a change seen on screen flashes (React's pattern for
+  // state that follows a prop).
+  const [previousMarker, setPreviousMarker] = useState(marker);
+  const [changeFlash, setChangeFlash] = useState<keyof typeof CHANGE_FLASH_COLORS | null>(null);
+  if (marker !== previousMarker) {
+    setPreviousMarker(marker);
+    setChangeFlash(changeToFlash(previousMarker, marker));
+  }
   return (
     <motion.li {...ENTER_ANIMATION}>
       <button
@@ -70,6 +81,16 @@ const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, sel
         }`}
         style={{ paddingLeft: 20 + depth * 12 }}
       >
+        {changeFlash && (
+          // Keyed by the change: a row modified, then deleted, fades in each colour. Invisible once
+          // faded, and never shown when the person prefers reduced motion.
+          <span
+            key={changeFlash}
+            data-change-flash={changeFlash}
+            aria-hidden="true"
+            className={`pointer-events-none absolute inset-0 rounded-md opacity-0 motion-safe:animate-fade-out ${CHANGE_FLASH_COLORS[changeFlash]}`}
+          />
+        )}
         {flashNonce !== null && (
           <span key={flashNonce} aria-hidden="true" className="pointer-events-none absolute inset-0 rounded-md motion-safe:animate-flash" />
         )}
