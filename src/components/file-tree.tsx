@@ -85,7 +85,7 @@ const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, sel
           // Keyed by the change: a row modified, then deleted, fades in each colour. Invisible once
           // faded, and never shown when the person prefers reduced motion.
           <span
-            key={changeFlash}
+            key={`change-${changeFlash}`}
             data-change-flash={changeFlash}
             aria-hidden="true"
             className={`pointer-events-none absolute inset-0 rounded-md opacity-0 motion-safe:animate-fade-out ${CHANGE_FLASH_COLORS[changeFlash]}`}
