@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VersionSummary } from '@/types/versioning';
-import { explicitBaseVersionId, hasSavedFiles, versionLabel, versionStateLabel } from './version-rules';
+import { explicitBaseVersionId, hasSavedFiles, runningVersionId, versionLabel, versionStateLabel } from './version-rules';
 
 type Facts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
 
@@ -32,6 +32,25 @@ describe('explicitBaseVersionId', () => {
     expect(explicitBaseVersionId(versions, 'v4')).toBeUndefined();
     expect(explicitBaseVersionId([...versions, v5Running], 'v5')).toBeUndefined();
     expect(explicitBaseVersionId(versions, null)).toBeUndefined();
+  });
+});
+
+describe('runningVersionId', () => {
+  const ended = { kind: 'complete' };
+
+  it('is the streamed version while its stream runs, whatever the list says', () => {
+    expect(runningVersionId({ versionId: 'v2', ended: null }, null)).toBe('v2');
+    expect(runningVersionId({ versionId: 'v2', ended: null }, 'v1')).toBe('v2');
+  });
+
+  it('is none once the stream has ended, while the list still calls that version active', () => {
+    expect(runningVersionId({ versionId: 'v2', ended }, 'v2')).toBeNull();
+    expect(runningVersionId({ versionId: 'v2', ended }, null)).toBeNull();
+  });
+
+  it('is the listed active version before the stream follows it', () => {
+    expect(runningVersionId(null, 'v1')).toBe('v1');
+    expect(runningVersionId({ versionId: 'v1', ended }, 'v2')).toBe('v2');
   });
 });
 

@@ -24,6 +24,17 @@ export function explicitBaseVersionId(versions: readonly VersionFacts[], selecte
   return selected.id === latestComplete?.id ? undefined : selected.id;
 }
 
+/**
+ * The version running now, if any. The stream knows first that a version runs and that it ended;
+ * the list covers the moments before the stream follows a new one. A version whose stream has
+ * ended is not running, even while the list, not yet fetched again, still says it is: the chat
+ * input would otherwise stay locked after the header already shows the version done.
+ */
+export function runningVersionId(live: { versionId: string; ended: object | null } | null, listedActiveId: string | null): string | null {
+  if (live && !live.ended) return live.versionId;
+  return live && listedActiveId === live.versionId ? null : listedActiveId;
+}
+
 /** "v1 (initial)", "v2 (Add reviews)". */
 export function versionLabel(version: Pick<VersionSummary, 'versionNumber' | 'title'>): string {
   if (version.versionNumber === 1) return 'v1 (initial)';

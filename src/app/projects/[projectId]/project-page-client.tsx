@@ -26,7 +26,7 @@ import { useLayoutMode } from '@/hooks/use-layout-mode';
 import { useStableCallback } from '@/hooks/use-stable-callback';
 import { useVersionActions } from '@/hooks/use-version-actions';
 import { useVersions } from '@/hooks/use-versions';
-import { explicitBaseVersionId, hasSavedFiles, versionStateLabel } from '@/hooks/version-rules';
+import { explicitBaseVersionId, hasSavedFiles, runningVersionId, versionStateLabel } from '@/hooks/version-rules';
 import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
@@ -133,12 +133,11 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
       selected?.stopReason ?? (selectedLive?.ended?.kind === 'failed' ? selectedLive.ended.reason : null),
       selectedLive && selectedLive.validation.length > 0 ? selectedLive.validation : (selected?.validation?.checks ?? []),
     );
-  // The stream knows first that a version runs (or ended); the list covers the moments before it answers.
-  const runningVersionId = liveRunning ? live.versionId : (active?.id ?? null);
-  const runningNumber = (liveRunning ? live.versionNumber : null) ?? versions.find((version) => version.id === runningVersionId)?.versionNumber;
+  const runningId = runningVersionId(live, active?.id ?? null);
+  const runningNumber = (liveRunning ? live.versionNumber : null) ?? versions.find((version) => version.id === runningId)?.versionNumber;
   const runningStatus = liveRunning ? liveStatus?.status : active?.status;
   const generatingLabel =
-    runningVersionId && runningStatus && runningNumber ? `${RUNNING_LABELS[runningStatus] ?? 'AI is generating'} v${runningNumber}…` : null;
+    runningId && runningStatus && runningNumber ? `${RUNNING_LABELS[runningStatus] ?? 'AI is generating'} v${runningNumber}…` : null;
 
   const explicitBase = explicitBaseVersionId(versions, selectedId);
   const explicitBaseNumber = versions.find((version) => version.id === explicitBase)?.versionNumber ?? null;
@@ -184,7 +183,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   }
 
   function stopRunning() {
-    if (runningVersionId) stop.mutate({ versionId: runningVersionId });
+    if (runningId) stop.mutate({ versionId: runningId });
   }
 
   function showCodePanel() {
