@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/chromium';
 import { DEV_BASE_URL, DEV_PORT, PRODUCTION_PORT } from './e2e/servers';
 
 const BASE_URL = `http://127.0.0.1:${PRODUCTION_PORT}`;
+const DEV_DIST_DIR = '.next-e2e-dev';
 const startedAt = Date.now();
 
 export default defineConfig({
@@ -43,17 +44,18 @@ export default defineConfig({
       },
     },
     {
-      // `next dev`, as a new user starts it, with its own database. It shares the dist folder:
-      // Next keeps a dev server's output in its own subfolder (`dev/`), apart from a build's.
+      // `next dev`, as a new user starts it, with its own database and a dist folder emptied first,
+      // as on a fresh clone: with Turbopack's cache from an earlier e2e run and a source file changed
+      // since, the page reloaded over and over (about twice a second, for minutes) under the e2e.
       // Idle once its spec (the first, by name) is done.
-      command: `npx next dev --hostname 127.0.0.1 --port ${DEV_PORT}`,
+      command: `node -e "require('node:fs').rmSync('${DEV_DIST_DIR}', { recursive: true, force: true })" && npx next dev --hostname 127.0.0.1 --port ${DEV_PORT}`,
       url: `${DEV_BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 240_000,
       stdout: 'pipe',
       stderr: 'pipe',
       env: {
-        NEXT_DIST_DIR: '.next-e2e',
+        NEXT_DIST_DIR: DEV_DIST_DIR,
         FORGE_DATA_DIR: `.data/e2e-dev-${startedAt}`,
         FORGE_OFFLINE_CHUNK_DELAY_MS: '2',
         NEXT_TELEMETRY_DISABLED: '1',
