@@ -81,8 +81,8 @@ export function markersFromChanges(changes: ReadonlyArray<{ filePath: string; op
 /**
  * The change a file's row flashes for, when its marker moves from `previous` to `marker` while the
  * row is on screen: the model modified or deleted a file the person can see. A row that arrives
- * with its marker (a reload, a tree being drawn) has no previous marker and does not flash; new
- * files slide in instead.
+ * with its marker (a reload, a tree being drawn) starts from that marker, so it does not flash;
+ * new files slide in instead.
  */
 export function changeToFlash(previous: FileMarker | undefined, marker: FileMarker | undefined): 'modified' | 'deleted' | null {
   if (marker === previous) return null;
