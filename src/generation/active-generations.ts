@@ -21,6 +21,9 @@ export function unregisterGeneration(versionId: string, controller: AbortControl
   if (registry().get(versionId) === controller) registry().delete(versionId);
 }
 
+/** What the chat says of a stopped version, whether the run or `versions.stop` ends it. */
+export const STOPPED_MESSAGE = 'Stopped by the user. The partial output is shown but was not saved.';
+
 /**
  * The abort reason `versions.stop` gives a generation whose version it has already ended: the
  * generation then stops without writing an ending (or a chat message) of its own.

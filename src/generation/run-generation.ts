@@ -14,7 +14,7 @@ import {
   setVersionStatus,
   type VersionRow,
 } from '@/server/store/versions-store';
-import { ENDED_BY_STOP, registerGeneration, unregisterGeneration } from './active-generations';
+import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneration } from './active-generations';
 import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
@@ -60,7 +60,7 @@ function describeModelError(error: unknown, signal: AbortSignal): GenerationFail
   if (signal.aborted) {
     return signal.reason === 'timeout'
       ? new GenerationFailure('timeout', 'The model took too long and was stopped. Try again, or ask for a smaller change.')
-      : new GenerationFailure('stopped', 'Stopped by the user. The partial output is shown but was not saved.');
+      : new GenerationFailure('stopped', STOPPED_MESSAGE);
   }
   const message = error instanceof Error ? error.message : String(error);
   return new GenerationFailure('model_error', `The model failed: ${message}`);
@@ -257,6 +257,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       // versions.stop has already ended the version and said so in the chat; events after its
       // ending would only follow the terminal event in the buffer.
       publisher.discard();
+      await activity.settled();
       return { status: 'failed', stopReason: 'stopped' };
     }
     const failure =

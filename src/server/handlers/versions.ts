@@ -1,4 +1,4 @@
-import { abortGeneration, ENDED_BY_STOP } from '@/generation/active-generations';
+import { abortGeneration, ENDED_BY_STOP, STOPPED_MESSAGE } from '@/generation/active-generations';
 import { endVersionWithEvents } from '@/generation/end-version';
 import { buildFixRequest } from '@/generation/fix-request';
 import type { StopReason } from '@/types/streaming';
@@ -152,8 +152,6 @@ export async function getVersionFiles(ctx: HandlerContext, input: { versionId: s
   const { files, problems } = await readVersionFiles(ctx.db, version.id);
   return { versionId: version.id, files, problems, complete: true };
 }
-
-const STOPPED_MESSAGE = 'Stopped by the user. The partial output is shown but was not saved.';
 
 export async function stopVersion(ctx: HandlerContext, input: { versionId: string }): Promise<{ stopped: boolean }> {
   const { version } = await requireVersion(ctx, input.versionId);

@@ -4,6 +4,7 @@
 // one terminal event and one chat message, and no run generates for a version that has ended.
 // Run on PGlite, and on Postgres when configured.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STOPPED_MESSAGE } from '@/generation/active-generations';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { createAppServices, type AppServices } from '@/server/app-services';
@@ -66,8 +67,6 @@ vi.mock('@/generation/end-version', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/generation/end-version')>();
   return { ...actual, endVersionWithEvents: gates.before('end', actual.endVersionWithEvents) };
 });
-
-const STOPPED_MESSAGE = 'Stopped by the user. The partial output is shown but was not saved.';
 
 for (const database of testDatabases) {
   describe.skipIf(Boolean(database.skip))(`versions.stop crossing a run on ${database.name}`, () => {
