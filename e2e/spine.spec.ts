@@ -149,6 +149,9 @@ test('iterates from the keyboard alone: Tab to the chat input, type, Enter', asy
   await expectStatus('complete');
   versionIds[2] = await selectedVersionId();
   await expect(treeItem('src/routes/reviews.ts')).toHaveAttribute('data-marker', 'created');
+  // A file v2 added slid into the tree; the rows of its first drawing (v1's plan) simply appeared.
+  await expect(treeItem('src/routes/reviews.ts').locator('xpath=..')).toHaveCSS('animation-name', 'slide-in');
+  await expect(treeItem('src/routes/books.ts').locator('xpath=..')).toHaveCSS('animation-name', 'none');
   // src/index.ts was on screen since v1: it lit up amber when v2 modified it.
   await expect(treeItem('src/index.ts')).toHaveAttribute('data-marker', 'modified');
   await expect(treeItem('src/index.ts').locator('[data-change-flash="modified"]')).toHaveCSS('animation-name', 'fade-out');

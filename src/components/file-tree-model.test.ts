@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFileTree, changeToFlash, defaultFilePath, markersFromChanges, markersFromStream, type FileTreeNode } from './file-tree-model';
+import { buildFileTree, changeToFlash, defaultFilePath, markersFromChanges, markersFromStream, slidesIn, type FileTreeNode } from './file-tree-model';
 
 function outline(nodes: FileTreeNode[], indent = ''): string[] {
   return nodes.flatMap((node) =>
@@ -86,5 +86,28 @@ describe('changeToFlash', () => {
     expect(changeToFlash('queued', 'writing')).toBeNull();
     expect(changeToFlash('writing', 'created')).toBeNull();
     expect(changeToFlash('modified', undefined)).toBeNull();
+  });
+});
+
+describe('slidesIn', () => {
+  const firstShown = new Set(['package.json', 'src/index.ts', 'src/routes/books.ts']);
+
+  it('slides in files and folders that arrive after the first drawing', () => {
+    expect(slidesIn(firstShown, { kind: 'file', path: 'src/routes/authors.ts' })).toBe(true);
+    expect(slidesIn(firstShown, { kind: 'folder', path: 'src/db' })).toBe(true);
+  });
+
+  it('shows the rows of the first drawing at once, folders by the files they held', () => {
+    expect(slidesIn(firstShown, { kind: 'file', path: 'src/index.ts' })).toBe(false);
+    expect(slidesIn(firstShown, { kind: 'folder', path: 'src' })).toBe(false);
+    expect(slidesIn(firstShown, { kind: 'folder', path: 'src/routes' })).toBe(false);
+  });
+
+  it('does not take a folder for another that starts with its name', () => {
+    expect(slidesIn(new Set(['src/routes-old/a.ts']), { kind: 'folder', path: 'src/routes' })).toBe(true);
+  });
+
+  it('slides nothing in before the tree has shown files', () => {
+    expect(slidesIn(null, { kind: 'file', path: 'src/index.ts' })).toBe(false);
   });
 });

@@ -88,3 +88,16 @@ export function changeToFlash(previous: FileMarker | undefined, marker: FileMark
   if (marker === previous) return null;
   return marker === 'modified' || marker === 'deleted' ? marker : null;
 }
+
+/**
+ * Whether a tree row (a file, or a folder by its path) slides in: only rows that arrive after the
+ * tree first showed files, `firstShown`. The rows of that first drawing (a plan, a saved version,
+ * a reload) appear at once, as a page does.
+ */
+export function slidesIn(firstShown: ReadonlySet<string> | null, node: Pick<FileTreeNode, 'kind' | 'path'>): boolean {
+  if (firstShown === null) return false;
+  if (node.kind === 'file') return !firstShown.has(node.path);
+  const prefix = `${node.path}/`;
+  for (const path of firstShown) if (path.startsWith(prefix)) return false;
+  return true;
+}
