@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeLines } from './chunked-tokens';
-import { createBlockSplitter, INITIAL_NEAR_BLOCKS, LINES_PER_BLOCK, plainTextOfLines, withNearChanges } from './code-block-model';
+import { createBlockSplitter, INITIAL_NEAR_BLOCKS, LINES_PER_BLOCK, plainTextOfLines, stepTowardNear, withNearChanges } from './code-block-model';
 
 describe('plainTextOfLines', () => {
   it('gives back the text the lines were tokenized from, empty lines included', () => {
@@ -14,12 +14,32 @@ describe('plainTextOfLines', () => {
 
 describe('withNearChanges', () => {
   it('adds and removes blocks, and keeps the same set when nothing changed', () => {
-    const near = withNearChanges(INITIAL_NEAR_BLOCKS, [
+    const near = withNearChanges(new Set([0, 1]), [
       { index: 0, near: false },
       { index: 5, near: true },
     ]);
     expect([...near].sort()).toEqual([1, 5]);
     expect(withNearChanges(near, [{ index: 5, near: true }, { index: 0, near: false }])).toBe(near);
+  });
+});
+
+describe('stepTowardNear', () => {
+  it('starts a file with its first block in colour', () => {
+    expect([...INITIAL_NEAR_BLOCKS]).toEqual([0]);
+  });
+
+  it('brings one block near per step, the last in the file first, until it matches', () => {
+    const near = new Set([4, 5, 6]);
+    const first = stepTowardNear(new Set([4]), near);
+    expect([...first].sort()).toEqual([4, 6]);
+    const second = stepTowardNear(first, near);
+    expect([...second].sort()).toEqual([4, 5, 6]);
+    expect(stepTowardNear(second, near)).toBe(second);
+  });
+
+  it('turns every block that went away plain in one step', () => {
+    const step = stepTowardNear(new Set([0, 1, 2]), new Set([7, 8]));
+    expect([...step].sort()).toEqual([8]);
   });
 });
 

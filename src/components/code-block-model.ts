@@ -37,8 +37,12 @@ export function createBlockSplitter(): { blocksOf(lines: readonly Token[][]): To
   };
 }
 
-/** The blocks near the viewport before anything was measured: a file opens at its top. */
-export const INITIAL_NEAR_BLOCKS: ReadonlySet<number> = new Set([0, 1]);
+/**
+ * The blocks drawn in colour before anything was measured: a file opens at its top. One block, so
+ * opening a long file (or joining a stream part-way through one) draws a single block of tokens in
+ * its first frame; the rest come in one per frame (`stepTowardNear`).
+ */
+export const INITIAL_NEAR_BLOCKS: ReadonlySet<number> = new Set([0]);
 
 /** The near set after some blocks came near or went away; the same set when nothing changed. */
 export function withNearChanges(near: ReadonlySet<number>, changes: ReadonlyArray<{ index: number; near: boolean }>): ReadonlySet<number> {
@@ -49,5 +53,22 @@ export function withNearChanges(near: ReadonlySet<number>, changes: ReadonlyArra
     if (change.near) next.add(change.index);
     else next.delete(change.index);
   }
+  return next;
+}
+
+/**
+ * One step from the blocks drawn in colour (`drawn`) toward the blocks near the viewport (`near`):
+ * blocks that went away turn plain at once (one text node each, cheap), but at most one block comes
+ * near per step, the last in the file first (a streaming file is followed at its end). A block in
+ * colour is hundreds of nodes; a jump across a long file brought three of them in one frame.
+ * Gives back `drawn` itself when it already matches.
+ */
+export function stepTowardNear(drawn: ReadonlySet<number>, near: ReadonlySet<number>): ReadonlySet<number> {
+  const gone = [...drawn].filter((index) => !near.has(index));
+  const coming = [...near].filter((index) => !drawn.has(index));
+  if (gone.length === 0 && coming.length === 0) return drawn;
+  const next = new Set(drawn);
+  for (const index of gone) next.delete(index);
+  if (coming.length > 0) next.add(Math.max(...coming));
   return next;
 }
