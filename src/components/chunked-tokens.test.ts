@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from 'prism-react-renderer';
-import { EMPTY_TOKEN_CACHE, tokenizeLines, tokenizeWithCache, type TokenCache } from './chunked-tokens';
+import { EMPTY_TOKEN_CACHE, tokenizeLines, tokenizeWithCache, WARM_UP_SAMPLES, type TokenCache } from './chunked-tokens';
 
 /**
  * What a line shows: its tokens without zero-length ones (a whole tokenization can start a line
@@ -64,5 +64,13 @@ describe('tokenizeWithCache', () => {
     const rewritten = `{"other": true}\n${json}`;
     expect(shown(tokenizeWithCache(rewritten, 'json', first.cache).lines)).toEqual(shown(tokenizeLines(rewritten, 'json')));
     expect(shown(tokenizeWithCache(json, 'javascript', first.cache).lines)).toEqual(shown(tokenizeLines(json, 'javascript')));
+  });
+});
+
+describe('WARM_UP_SAMPLES', () => {
+  // A sample in a language Prism lacks would come back as one plain token and warm nothing up.
+  it.each(Object.entries(WARM_UP_SAMPLES))('runs the %s grammar on its sample', (language, sample) => {
+    const types = new Set(tokenizeLines(sample, language).flatMap((line) => line.flatMap((token) => token.types)));
+    expect(types.size).toBeGreaterThan(3);
   });
 });
