@@ -123,7 +123,12 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       // Off when the person prefers reduced motion: received text then shows at once.
       data-typing={typing}
       aria-label={`Code of ${path}`}
-      className="group/code py-3 font-mono text-[13px] leading-[1.6]"
+      // While the view follows the caret, the lines scroll under a resting mouse pointer at every
+      // typing step, and each step sent four pointer and mouse over/out events through React's
+      // root listener (about a thousand of each while a 27-file version typed out). Nobody selects
+      // text that scrolls away under them; once the file is written, or the person picks a file,
+      // the lines take the pointer again.
+      className={`group/code py-3 font-mono text-[13px] leading-[1.6] ${followCaret ? 'pointer-events-none' : ''}`}
       style={{ color: PLAIN_TEXT_COLOR }}
     >
       {blocks}
