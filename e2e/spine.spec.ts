@@ -361,6 +361,20 @@ test('removes a resource on top of v3: its files turn red in the tree while it s
   expect(Object.keys(await savedFiles(await selectedVersionId()))).not.toContain('src/routes/publishers.ts');
 });
 
+test('a long saved file draws the lines in view with colours, wherever it is scrolled to', async () => {
+  await treeItem('openapi.json').click();
+  const codeView = page.getByTestId('code-view');
+  await expect(codeView).toHaveAttribute('data-path', 'openapi.json');
+  const lineCount = ((await codeView.textContent()) ?? '').split('\n').length;
+  // Blocks far from the viewport are plain text; this file spans several.
+  expect(lineCount).toBeGreaterThan(300);
+  await expect(codeView.locator('[data-line="1"]')).toBeInViewport();
+  await page.locator('[data-code-scroller]').evaluate((scroller) => {
+    scroller.scrollTop = scroller.scrollHeight / 2;
+  });
+  await expect(codeView.locator(`[data-line="${Math.round(lineCount / 2)}"]`)).toBeInViewport();
+});
+
 test('the home page lists the project with its version count and last activity', async () => {
   const projectUrl = new URL(page.url()).pathname;
   await page.goto('/');
