@@ -19,6 +19,12 @@ const TWENTY_FILE_PROMPT = 'An API for a store with products, orders, customers,
 export interface FrameBreakdown {
   startTime: number;
   duration: number;
+  /**
+   * Chromium's blockingDuration: how long the frame's tasks kept the main thread from answering
+   * input. Near 0 in a long frame means the thread spent the frame mostly idle (waiting for the
+   * compositor) or waiting for a core, not working.
+   */
+  blockingMs?: number;
   scriptMs?: number;
   renderMs?: number;
   styleAndLayoutMs?: number;
@@ -54,7 +60,7 @@ function recordSlowFrames() {
   (window as unknown as { __frames: FrameRecord }).__frames = record;
   // PerformanceLongAnimationFrameTiming is not in TypeScript's DOM library yet.
   type LoafScript = { invoker: string; sourceFunctionName: string; duration: number; forcedStyleAndLayoutDuration: number };
-  type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; scripts: LoafScript[] };
+  type Loaf = PerformanceEntry & { renderStart: number; styleAndLayoutStart: number; blockingDuration?: number; scripts: LoafScript[] };
   const breakdown = (entry: PerformanceEntry): FrameBreakdown => {
     const frame = entry as Loaf;
     if (!Array.isArray(frame.scripts)) return { startTime: entry.startTime, duration: entry.duration };
@@ -62,6 +68,7 @@ function recordSlowFrames() {
     return {
       startTime: entry.startTime,
       duration: entry.duration,
+      blockingMs: Math.round(frame.blockingDuration ?? 0),
       scriptMs: Math.round(frame.scripts.reduce((sum, script) => sum + script.duration, 0)),
       renderMs: frame.renderStart > 0 ? Math.round(end - frame.renderStart) : 0,
       styleAndLayoutMs: frame.styleAndLayoutStart > 0 ? Math.round(end - frame.styleAndLayoutStart) : 0,

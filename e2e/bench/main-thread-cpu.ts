@@ -1,7 +1,8 @@
-// How much of a slow frame the page's main thread spent on the CPU. On a machine where Chromium,
-// the server and the bench share two cores, a frame can run long because the thread was waiting for
-// a core, not because the page had that much to do; a 'toplevel' Chromium trace tells the two apart,
-// since every task it records carries its wall time (dur) and its thread's CPU time (tdur).
+// How much of a slow frame the page's main thread spent working. On a machine where Chromium, the
+// server and the bench share two cores, a frame can run long because the thread was waiting for a
+// core, or idle until the compositor asked for the next frame, not because the page had that much to
+// do; a 'toplevel' Chromium trace tells these apart, since every task it records carries its wall
+// time (dur) and its thread's CPU time (tdur), and time outside tasks is idle.
 
 import { FRAME_WINDOW_MARK } from '../frame-recorder';
 
@@ -24,11 +25,19 @@ interface Interval {
   durationMs: number;
 }
 
+/** Where an interval's time went on the page's main thread. */
+export interface MainThreadTime {
+  /** Wall time spent in tasks: the rest of the interval the thread was idle, e.g. waiting for the compositor's next frame. */
+  taskMs: number;
+  /** CPU time of those tasks: less than taskMs when the thread waited for a core. */
+  cpuMs: number;
+}
+
 /**
- * The main thread's CPU time in each interval, in ms, or null for all when the trace has no window
- * mark. A task that straddles an interval's edge counts by the share of its wall time inside it.
+ * The main thread's task time and CPU time in each interval, in ms, or null for all when the trace
+ * has no window mark. A task that straddles an interval's edge counts by the share of its wall time inside it.
  */
-export function mainThreadCpuMs(traceJson: string | Buffer, intervals: readonly Interval[]): Array<number | null> {
+export function mainThreadTime(traceJson: string | Buffer, intervals: readonly Interval[]): Array<MainThreadTime | null> {
   const parsed = JSON.parse(traceJson.toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const mark = events.find((event) => event.name === FRAME_WINDOW_MARK);
@@ -46,13 +55,15 @@ export function mainThreadCpuMs(traceJson: string | Buffer, intervals: readonly 
   return intervals.map(({ start, durationMs }) => {
     const from = mark.ts + start * 1000;
     const to = from + durationMs * 1000;
+    let taskMicros = 0;
     let cpuMicros = 0;
     for (const task of outermost) {
       const wall = task.dur ?? 0;
       if (wall <= 0 || task.ts >= to || task.ts + wall <= from) continue;
       const inside = Math.min(to, task.ts + wall) - Math.max(from, task.ts);
+      taskMicros += inside;
       cpuMicros += (task.tdur ?? wall) * (inside / wall);
     }
-    return Math.round(cpuMicros / 1000);
+    return { taskMs: Math.round(taskMicros / 1000), cpuMs: Math.round(cpuMicros / 1000) };
   });
 }

@@ -4,24 +4,24 @@
 // because the window ends when the last file is written.
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
-import { CPU_TRACE_CATEGORIES, mainThreadCpuMs } from './main-thread-cpu';
+import { CPU_TRACE_CATEGORIES, mainThreadTime, type MainThreadTime } from './main-thread-cpu';
 import type { Row } from './results-file';
 import { BENCH_SERVER_PORT, benchLog as log, ensureProductionBuild, PROJECT_ROOT, startProductionServer } from './server-process';
 import { formatSeconds } from './stats';
 
 const RUNS = 3;
 
-/** One run's frames, with the main thread's CPU time in each slow frame (null: the trace lacked it). */
+/** One run's frames, with the main thread's task and CPU time in each slow frame (null: the trace lacked it). */
 interface RunFrames extends GenerationFrames {
-  slowestCpuMs: Array<number | null>;
+  slowestTime: Array<MainThreadTime | null>;
 }
 
-/** "52 ms: script 41 ms (longest: 38 ms, event-listener MessagePort.onmessage), style and layout 12 ms, render 41 ms". */
-function describeSlowFrame(frame: FrameBreakdown, cpuMs: number | null): string {
+/** "52 ms, main thread in tasks 40 ms (on a core 30 ms), blocking 2 ms: script 41 ms (longest: 38 ms, MessagePort.onmessage in z), style and layout 12 ms, render 41 ms". */
+function describeSlowFrame(frame: FrameBreakdown, time: MainThreadTime | null): string {
   const longest = [...(frame.scripts ?? [])].sort((a, b) => b.durationMs - a.durationMs)[0];
   const script = longest ? ` (longest: ${longest.durationMs} ms, ${longest.invoker}${longest.sourceFunctionName ? ` in ${longest.sourceFunctionName}` : ''})` : '';
-  const cpu = cpuMs === null ? '' : `, main thread on a core for ${cpuMs} ms of it`;
-  return `${frame.duration} ms${cpu}: script ${frame.scriptMs ?? 0} ms${script}, style and layout ${frame.styleAndLayoutMs ?? 0} ms, render ${frame.renderMs ?? 0} ms`;
+  const cpu = time === null ? '' : `, main thread in tasks ${time.taskMs} ms (on a core ${time.cpuMs} ms)`;
+  return `${frame.duration} ms${cpu}, blocking ${frame.blockingMs ?? 0} ms: script ${frame.scriptMs ?? 0} ms${script}, style and layout ${frame.styleAndLayoutMs ?? 0} ms, render ${frame.renderMs ?? 0} ms`;
 }
 
 export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string[] }> {
@@ -41,9 +41,9 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
         const frames = await measureTwentyFileGeneration(page, `${server.baseUrl}/ask`);
         const trace = await browser.stopTracing();
         if (frames.files < 20) throw new Error(`run ${run} wrote ${frames.files} files, fewer than 20`);
-        const slowestCpuMs = mainThreadCpuMs(trace, frames.slowest.map((frame) => ({ start: frame.startTime, durationMs: frame.duration })));
-        runs.push({ ...frames, slowestCpuMs });
-        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration), slowestCpuMs })}`);
+        const slowestTime = mainThreadTime(trace, frames.slowest.map((frame) => ({ start: frame.startTime, durationMs: frame.duration })));
+        runs.push({ ...frames, slowestTime });
+        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration), slowestTime })}`);
       } finally {
         await context.close();
       }
@@ -54,11 +54,11 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
   }
 
   const each = (pick: (frames: RunFrames) => string) => runs.map(pick).join(' / ');
-  const slowFrames = runs.flatMap((frames) => frames.slowest.map((frame, index) => ({ frame, cpuMs: frames.slowestCpuMs[index] ?? null })));
+  const slowFrames = runs.flatMap((frames) => frames.slowest.map((frame, index) => ({ frame, time: frames.slowestTime[index] ?? null })));
   // Only the five slowest frames come with a breakdown: past five, the count is a floor.
   const overBudgetOnCpu = (frames: RunFrames) => {
-    if (frames.slowestCpuMs.some((cpuMs) => cpuMs === null)) return '?';
-    const count = frames.slowestCpuMs.filter((cpuMs) => cpuMs! > FRAME_BUDGET_MS).length;
+    if (frames.slowestTime.some((time) => time === null)) return '?';
+    const count = frames.slowestTime.filter((time) => time!.cpuMs > FRAME_BUDGET_MS).length;
     return frames.framesOver50Ms > frames.slowest.length ? `${count}+` : String(count);
   };
   return {
@@ -75,8 +75,9 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
       build.built ? `Built .next-bench for this run (${build.reason}).` : `Reused the .next-bench build: ${build.reason}.`,
       'Slow frames are Chromium\'s long-animation-frame entries, from the first streamed line until the version leaves "generating"; ' +
         'main-thread time is Chromium\'s TaskDuration metric over the same window. Chromium, the server and the bench share the machine\'s cores, ' +
-        'so a frame can also run long while its thread waits for a core: a "toplevel" Chromium trace of each run gives the main thread\'s CPU time in each slow frame.',
-      ...slowFrames.map(({ frame, cpuMs }) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame, cpuMs)}.`),
+        'so a frame can also run long while its thread waits for a core, or sits idle until the compositor asks for the next frame: ' +
+        'a "toplevel" Chromium trace of each run gives, for each slow frame, the time the main thread spent in tasks and their CPU time.',
+      ...slowFrames.map(({ frame, time }) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame, time)}.`),
     ],
   };
 }
