@@ -34,8 +34,8 @@ function sameMarkers(a: FileTreeProps['markers'], b: FileTreeProps['markers']): 
 
 /**
  * Files slide in as the model adds them: a CSS animation of opacity and transform, which the
- * compositor runs. A motion component per row cost about a millisecond each to mount, so a plan of
- * 27 files took 20-40 ms of the frame in which the code started to type.
+ * compositor runs. With a motion component per row, drawing a 27-file plan took 22-42 ms (React's
+ * profiling build) of the render in which the code starts to type; with plain rows, 6-20 ms.
  */
 const SLIDE_IN = 'motion-safe:animate-slide-in';
 
