@@ -4,7 +4,7 @@
 // because the window ends when the last file is written.
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
-import { CPU_TRACE_CATEGORIES, mainThreadTime, type MainThreadTime } from './main-thread-cpu';
+import { MAIN_THREAD_TRACE_CATEGORIES, mainThreadTime, type MainThreadTime } from './main-thread-time';
 import type { Row } from './results-file';
 import { BENCH_SERVER_PORT, benchLog as log, ensureProductionBuild, PROJECT_ROOT, startProductionServer } from './server-process';
 import { formatSeconds } from './stats';
@@ -37,7 +37,7 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       try {
         const page = await context.newPage();
-        await browser.startTracing(page, { categories: CPU_TRACE_CATEGORIES });
+        await browser.startTracing(page, { categories: MAIN_THREAD_TRACE_CATEGORIES });
         const frames = await measureTwentyFileGeneration(page, `${server.baseUrl}/ask`);
         const trace = await browser.stopTracing();
         if (frames.files < 20) throw new Error(`run ${run} wrote ${frames.files} files, fewer than 20`);

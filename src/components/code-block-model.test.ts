@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeLines } from './chunked-tokens';
-import { createBlockSplitter, INITIAL_NEAR_BLOCKS, LINES_PER_BLOCK, plainTextOfLines, stepTowardNear, withNearChanges } from './code-block-model';
+import { createBlockSplitter, LINES_PER_BLOCK, plainTextOfLines, stepTowardNear, withNearChanges } from './code-block-model';
 
 describe('plainTextOfLines', () => {
   it('gives back the text the lines were tokenized from, empty lines included', () => {
@@ -24,10 +24,6 @@ describe('withNearChanges', () => {
 });
 
 describe('stepTowardNear', () => {
-  it('starts a file with its first block in colour', () => {
-    expect([...INITIAL_NEAR_BLOCKS]).toEqual([0]);
-  });
-
   it('brings one block near per step, the last in the file first, until it matches', () => {
     const near = new Set([4, 5, 6]);
     const first = stepTowardNear(new Set([4]), near);

@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useTokenizerWarmUp } from '@/hooks/use-tokenizer-warm-up';
 import type { FileMap } from '@/types/versioning';
-import { warmUpTokenizer } from './chunked-tokens';
 import { CopyButton } from './copy-button';
 import { FileTree } from './file-tree';
 import { defaultFilePath, type FileMarker } from './file-tree-model';
@@ -56,15 +56,7 @@ export function StreamingCodeViewer({
 }: StreamingCodeViewerProps) {
   const paths = useMemo(() => [...new Set([...Object.keys(files), ...Object.keys(markers)])], [files, markers]);
 
-  // While the page waits for the model's first code (warmUpTokenizer says why).
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(warmUpTokenizer, 500);
-      return () => clearTimeout(timer);
-    }
-    const idle = requestIdleCallback(warmUpTokenizer, { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
-  }, []);
+  useTokenizerWarmUp();
 
   // Once the model moves on (or finishes), stay on the last file it wrote rather than jumping away.
   const [lastWrittenPath, setLastWrittenPath] = useState<string | null>(null);

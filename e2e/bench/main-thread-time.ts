@@ -6,8 +6,8 @@
 
 import { FRAME_WINDOW_MARK } from '../frame-recorder';
 
-/** Trace categories the bench records: tasks with their CPU time, and the window's mark. Cheap. */
-export const CPU_TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
+/** Trace categories the bench records: tasks with their wall and CPU time, and the window's mark. Cheap. */
+export const MAIN_THREAD_TRACE_CATEGORIES = ['toplevel', 'blink.user_timing'];
 
 interface TraceEvent {
   name: string;
