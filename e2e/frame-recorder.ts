@@ -94,11 +94,17 @@ function recordSlowFrames() {
   observe('longtask', record.longTasks);
 }
 
+/** Called as the measured window opens and closes, for figures taken outside the page (the bench's core usage). */
+export interface WindowHooks {
+  onOpen(): void;
+  onClose(): void;
+}
+
 /**
  * Asks for a 27-file API on /ask and measures from its first streamed line until the version leaves
  * "generating" (every file written). Call on a fresh page; `askUrl` is the /ask page's address.
  */
-export async function measureTwentyFileGeneration(page: Page, askUrl: string): Promise<GenerationFrames> {
+export async function measureTwentyFileGeneration(page: Page, askUrl: string, hooks?: WindowHooks): Promise<GenerationFrames> {
   // tsx (the bench runs under it) compiles with esbuild's keepNames, which wraps named inner
   // functions in a __name() helper defined only in Node; functions sent to the page need one too.
   await page.addInitScript('globalThis.__name ??= (target) => target;');
@@ -113,6 +119,7 @@ export async function measureTwentyFileGeneration(page: Page, askUrl: string): P
   await cdp.send('Performance.enable');
   const busyMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
   const busyBefore = await busyMs();
+  hooks?.onOpen();
   await page.evaluate((markName) => {
     (window as unknown as { __frames: FrameRecord }).__frames.measuringSince = performance.mark(markName).startTime;
   }, FRAME_WINDOW_MARK);
@@ -140,6 +147,7 @@ export async function measureTwentyFileGeneration(page: Page, askUrl: string): P
         observer.observe(header, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
       }),
   );
+  hooks?.onClose();
   const mainThreadBusyMs = (await busyMs()) - busyBefore;
   await cdp.detach();
   // A slow frame that ended before measuring stopped reaches the observer a moment later.

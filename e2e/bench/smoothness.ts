@@ -4,6 +4,7 @@
 // because the window ends when the last file is written.
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { FRAME_BUDGET_MS, measureTwentyFileGeneration, type FrameBreakdown, type GenerationFrames } from '../frame-recorder';
+import { startCoreUsage, type CoreUsage } from './core-usage';
 import { MAIN_THREAD_TRACE_CATEGORIES, mainThreadTime, type MainThreadTime } from './main-thread-time';
 import type { Row } from './results-file';
 import { BENCH_SERVER_PORT, benchLog as log, ensureProductionBuild, PROJECT_ROOT, startProductionServer } from './server-process';
@@ -14,6 +15,7 @@ const RUNS = 3;
 /** One run's frames, with the main thread's task and CPU time in each slow frame (null: the trace lacked it). */
 interface RunFrames extends GenerationFrames {
   slowestTime: Array<MainThreadTime | null>;
+  coreUsage: CoreUsage;
 }
 
 /** "52 ms, main thread in tasks 40 ms (on a core 30 ms), blocking 2 ms: script 41 ms (longest: 38 ms, MessagePort.onmessage in z), style and layout 12 ms, render 41 ms". */
@@ -38,12 +40,18 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
       try {
         const page = await context.newPage();
         await browser.startTracing(page, { categories: MAIN_THREAD_TRACE_CATEGORIES });
-        const frames = await measureTwentyFileGeneration(page, `${server.baseUrl}/ask`);
+        let counting: ReturnType<typeof startCoreUsage> | undefined;
+        let coreUsage: CoreUsage | undefined;
+        const frames = await measureTwentyFileGeneration(page, `${server.baseUrl}/ask`, {
+          onOpen: () => (counting = startCoreUsage(server.pid)),
+          onClose: () => (coreUsage = counting?.stop()),
+        });
         const trace = await browser.stopTracing();
         if (frames.files < 20) throw new Error(`run ${run} wrote ${frames.files} files, fewer than 20`);
         const slowestTime = mainThreadTime(trace, frames.slowest.map((frame) => ({ start: frame.startTime, durationMs: frame.duration })));
-        runs.push({ ...frames, slowestTime });
-        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration), slowestTime })}`);
+        if (!coreUsage) throw new Error(`run ${run}: the measured window never closed`);
+        runs.push({ ...frames, slowestTime, coreUsage });
+        log(`  ${JSON.stringify({ ...frames, slowest: frames.slowest.map((frame) => frame.duration), slowestTime, coreUsage })}`);
       } finally {
         await context.close();
       }
@@ -70,6 +78,16 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
       ],
       [`of which the main thread was on a core over ${FRAME_BUDGET_MS} ms`, each(overBudgetOnCpu), '-'],
       ['main thread busy during the typing', each((frames) => `${Math.round((frames.mainThreadBusyMs / frames.windowMs) * 100)} % of ${formatSeconds(frames.windowMs)}`), '-'],
+      [
+        `cores busy during the typing, of ${runs[0]!.coreUsage.cores} (Chromium + server + bench, in cores)`,
+        each(({ coreUsage: usage }) => `${Math.round(usage.machinePercent)} % (${usage.chromiumCores.toFixed(2)} + ${usage.serverCores.toFixed(2)} + ${usage.benchCores.toFixed(2)})`),
+        '-',
+      ],
+      [
+        'time some thread waited for a core (CPU pressure, and steal by the host)',
+        each(({ coreUsage: usage }) => `${usage.waitingForCorePercent === null ? '?' : `${Math.round(usage.waitingForCorePercent)} %`} (steal ${usage.stealPercent.toFixed(1)} %)`),
+        '-',
+      ],
     ],
     notes: [
       build.built ? `Built .next-bench for this run (${build.reason}).` : `Reused the .next-bench build: ${build.reason}.`,
@@ -77,6 +95,10 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
         'main-thread time is Chromium\'s TaskDuration metric over the same window. Chromium, the server and the bench share the machine\'s cores, ' +
         'so a frame can also run long while its thread waits for a core, or sits idle until the compositor asks for the next frame: ' +
         'a "toplevel" Chromium trace of each run gives, for each slow frame, the time the main thread spent in tasks and their CPU time.',
+        'Cores busy: the share of all cores not idle over the window (/proc/stat, every process on the machine), and the cores used on average ' +
+          "by Chromium's processes (all of them: browser, renderer, GPU), the server's process tree and the bench process (utime + stime from /proc). " +
+          'CPU pressure is the share of the window in which at least one runnable thread on the machine waited for a core (/proc/pressure/cpu, "some"); ' +
+          "steal is the share of all cores' time the hypervisor ran something else while this machine had work.",
       ...slowFrames.map(({ frame, time }) => `Slow frame at ${formatSeconds(frame.startTime)}: ${describeSlowFrame(frame, time)}.`),
     ],
   };
