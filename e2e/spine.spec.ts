@@ -320,6 +320,21 @@ test('regenerates v3 (same prompt, same base) and stops it from the chat input; 
   const writing = page.locator('[data-testid="code-view"][data-source="stream"][data-writing="true"]');
   await expect(writing).toBeVisible({ timeout: 60_000 });
 
+  // Scrolling back up in code being written stops following its caret, which would scroll the
+  // reader down again at the next line: the view stays on that file and the lines take the pointer
+  // again (text can be selected) until "Follow live".
+  const scroller = page.locator('[data-code-scroller]');
+  await expect.poll(() => scroller.evaluate((element) => element.scrollTop), { timeout: 60_000 }).toBeGreaterThan(0);
+  await scroller.hover();
+  await page.mouse.wheel(0, -200);
+  const followLive = page.getByRole('button', { name: 'Follow live' });
+  await expect(followLive).toBeVisible();
+  await expect(page.getByTestId('code-view')).toHaveCSS('pointer-events', 'auto');
+  await followLive.click();
+  await expect(followLive).toHaveCount(0);
+  await expect(page.getByTestId('code-view')).toHaveCSS('pointer-events', 'none');
+  await expect(page.getByTestId('write-caret')).toBeInViewport();
+
   // Scrolled up to read, the chat stays where it is as messages arrive, and offers a way down.
   // A version the person just started brings the chat down to it.
   const log = page.getByTestId('chat-log');

@@ -127,7 +127,7 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       // typing step, and each step sent four pointer and mouse over/out events through React's
       // root listener (about a thousand of each while a 27-file version typed out). Nobody selects
       // text that scrolls away under them; once the file is written, or the person picks a file,
-      // the lines take the pointer again.
+      // scrolls back or presses in the code (streaming-code-viewer.tsx), the lines take the pointer again.
       className={`group/code py-3 font-mono text-[13px] leading-[1.6] ${followCaret ? 'pointer-events-none' : ''}`}
       style={{ color: PLAIN_TEXT_COLOR }}
     >

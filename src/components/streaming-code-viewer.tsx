@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent, type WheelEvent } from 'react';
 import { useTokenizerWarmUp } from '@/hooks/use-tokenizer-warm-up';
 import type { FileMap } from '@/types/versioning';
 import { CopyButton } from './copy-button';
@@ -33,6 +33,9 @@ function lineCount(code: string): number {
   for (let index = code.indexOf('\n'); index !== -1; index = code.indexOf('\n', index + 1)) count += 1;
   return count;
 }
+
+/** Keys that scroll a focused scroller back toward the top. */
+const SCROLL_BACK_KEYS = new Set(['ArrowUp', 'PageUp', 'Home']);
 
 /** What the code pane says when it has no code to show. */
 function placeholder(isLoading: boolean, marker: FileMarker | undefined, isStreaming: boolean): string {
@@ -69,6 +72,26 @@ export function StreamingCodeViewer({
   const shownCode = shownPath !== null ? files[shownPath] : undefined;
   const shownMarker = shownPath !== null ? markers[shownPath] : undefined;
   const writing = shownPath !== null && shownPath === writingPath;
+  const following = writing && !pinned;
+  // Someone who scrolls back up, or presses in the code, while the model writes wants to read what
+  // is there: the view stops following the caret (which would scroll them down again at the next
+  // line) and stays on this file, as if they had picked it; "Follow live" goes back. While it
+  // follows, the lines ignore the pointer (highlighted-code.tsx), so the first press only stops it.
+  const stopFollowing = () => onPickPath(shownPath);
+  const stopFollowingIfScrolled = (scroller: HTMLElement) => {
+    if (scroller.scrollTop > 0) stopFollowing();
+  };
+  const scrollBackHandlers = following
+    ? {
+        onWheel: (event: WheelEvent<HTMLElement>) => {
+          if (event.deltaY < 0) stopFollowingIfScrolled(event.currentTarget);
+        },
+        onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+          if (SCROLL_BACK_KEYS.has(event.key)) stopFollowingIfScrolled(event.currentTarget);
+        },
+        onPointerDown: stopFollowing,
+      }
+    : {};
 
   return (
     <div className="flex min-h-0 flex-1 flex-col md:flex-row">
@@ -112,9 +135,14 @@ export function StreamingCodeViewer({
         {/* Keyed by file, so opening another file starts at its top. Its size comes from the
             layout around it, never from the code, so it is contained (strict): a typing step then
             lays out and paints the code alone, not the page around it. */}
-        <div key={shownPath} data-code-scroller className="min-h-0 flex-1 overflow-auto bg-[#1b1b1d] [contain:strict]">
+        <div
+          key={shownPath}
+          data-code-scroller
+          className="min-h-0 flex-1 overflow-auto bg-[#1b1b1d] [contain:strict]"
+          {...scrollBackHandlers}
+        >
           {shownPath !== null && shownCode !== undefined ? (
-            <HighlightedCode path={shownPath} code={shownCode} writing={writing} followCaret={writing && !pinned} source={source} />
+            <HighlightedCode path={shownPath} code={shownCode} writing={writing} followCaret={following} source={source} />
           ) : (
             <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500">
               {placeholder(isLoading, shownMarker, isStreaming)}
