@@ -114,8 +114,8 @@ const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, sel
 export const FileTree = memo(
   function FileTree({ paths, markers, selectedPath, onSelect, flash }: FileTreeProps) {
     const tree = useMemo(() => buildFileTree(paths), [paths]);
-    // The files of the tree's first drawing: later ones slide in.
-    const [firstShown, setFirstShown] = useState<ReadonlySet<string> | null>(() => (paths.length > 0 ? new Set(paths) : null));
+    // The files of the tree's first drawing, kept as history: later ones slide in.
+    const [firstShown, setFirstShown] = useState<ReadonlySet<string> | null>(null);
     if (firstShown === null && paths.length > 0) setFirstShown(new Set(paths));
     const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
     const navRef = useRef<HTMLElement>(null);
