@@ -140,10 +140,15 @@ test('iterates from the keyboard alone: Tab to the chat input, type, Enter', asy
 
   await expectSelectedVersion(2);
   await expect(page.getByTestId('chat-status')).toHaveText(/AI is (starting|generating) v2…|Validating v2…/);
-  // One version at a time: a new prompt can be written but not sent until this one ends.
+  // One version at a time: a prompt sent now is queued until this one ends, and can be taken back.
   await page.keyboard.type('Next');
-  await expect(page.getByTestId('chat-send')).toBeDisabled();
+  await expect(page.getByTestId('chat-send')).toBeEnabled();
   await expect(page.getByTestId('chat-stop')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('queued-prompt')).toContainText('Queued: sends when v2 ends');
+  await expect(page.getByTestId('chat-input')).toHaveValue('');
+  await page.getByTestId('queued-prompt-edit').click();
+  await expect(page.getByTestId('chat-input')).toHaveValue('Next');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Backspace');
   await expectStatus('complete');

@@ -1,16 +1,23 @@
 'use client';
 
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useQueuedPrompt } from '@/hooks/use-queued-prompt';
 import { MAX_PROMPT_LENGTH } from '@/server/api/schemas';
 import { Icon } from './icon';
 import { promptLengthHint } from './prompt-length';
+import { chatInputPlaceholder } from './queued-prompt';
+import { QueuedPromptChip } from './queued-prompt-chip';
 
 interface ChatInputProps {
   /** Resolves true when the prompt was accepted; the box is cleared only then. */
   onSend: (prompt: string) => Promise<boolean>;
   onStop: () => void;
-  /** "AI is generating v2…" while a version runs; sending is disabled then. */
+  /** "AI is generating v2…" while a version runs; a prompt sent then is queued until it ends. */
   generatingLabel: string | null;
+  /** The running version's number ("sends when v2 ends"). */
+  runningNumber: number | null;
+  /** The run that just ended was stopped (by anyone): a queued prompt then comes back to the box instead of going out. */
+  runStoppedByUser: boolean;
   isSending: boolean;
   isStopping: boolean;
   /** Why the last send or stop was refused (a CONFLICT, a too-long prompt, ...). */
@@ -29,6 +36,8 @@ export function ChatInput({
   onSend,
   onStop,
   generatingLabel,
+  runningNumber,
+  runStoppedByUser,
   isSending,
   isStopping,
   error,
@@ -36,13 +45,17 @@ export function ChatInput({
   onCancelBranch,
   focusRequest,
 }: ChatInputProps) {
-  const [prompt, setPrompt] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const generating = generatingLabel !== null;
+  const queue = useQueuedPrompt({ running: generating, runStoppedByUser, onSend });
+  const { draft: prompt, setDraft: setPrompt } = queue;
+  // From Enter until the workspace has shown the new version: the text is still in the box, and a
+  // second Enter must not send or queue it again.
+  const [submitting, setSubmitting] = useState(false);
   const length = prompt.trim().length;
   const lengthHint = promptLengthHint(length, MAX_PROMPT_LENGTH);
   const tooLong = lengthHint?.over ?? false;
-  const canSend = length > 0 && !tooLong && !generating && !isSending;
+  const canSend = length > 0 && !tooLong && !isSending && !submitting && queue.queued.kind !== 'sending';
 
   // Grow with the text up to a limit, then scroll inside.
   useLayoutEffect(() => {
@@ -59,7 +72,18 @@ export function ChatInput({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
-    if (await onSend(prompt)) setPrompt('');
+    if (generating) return queue.queueDraft();
+    setSubmitting(true);
+    try {
+      if (await onSend(prompt)) setPrompt('');
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function editQueued() {
+    queue.edit();
+    textareaRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -77,6 +101,7 @@ export function ChatInput({
             </>
           )}
         </p>
+        <QueuedPromptChip queued={queue.queued} runningNumber={runningNumber} onEdit={editQueued} onCancel={queue.cancel} />
         {branchFromNumber !== null && (
           <p data-testid="branch-hint" className="flex items-center gap-1.5 rounded-full bg-sky-500/10 py-0.5 pr-1 pl-2 text-sky-200">
             <Icon name="branch" className="size-3" />
@@ -107,14 +132,17 @@ export function ChatInput({
           onKeyDown={onKeyDown}
           aria-describedby={lengthHint ? 'chat-input-length' : undefined}
           aria-invalid={tooLong}
-          placeholder={generating ? 'Wait for this version, or stop it…' : 'Ask for a change…'}
+          placeholder={chatInputPlaceholder(generating, queue.queued, runningNumber)}
           className="max-h-[220px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500 focus:outline-none"
         />
         {generating && (
           <button
             type="button"
             data-testid="chat-stop"
-            onClick={onStop}
+            onClick={() => {
+              queue.noteStopPressed();
+              onStop();
+            }}
             disabled={isStopping}
             aria-label="Stop generating"
             title="Stop generating"
@@ -127,8 +155,8 @@ export function ChatInput({
           type="submit"
           data-testid="chat-send"
           disabled={!canSend}
-          aria-label="Send"
-          title="Send (Enter)"
+          aria-label={generating ? 'Queue' : 'Send'}
+          title={generating ? 'Queue (Enter)' : 'Send (Enter)'}
           className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-white text-zinc-950 hover:bg-zinc-200 disabled:cursor-not-allowed disabled:opacity-30"
         >
           <Icon name="arrowUp" />

@@ -358,6 +358,8 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             onSend={send}
             onStop={stopRunning}
             generatingLabel={generatingLabel}
+            runningNumber={runningNumber ?? null}
+            runStoppedByUser={live?.ended?.kind === 'failed' && live.ended.reason === 'stopped'}
             isSending={chat.send.isPending}
             isStopping={stop.isPending}
             error={actionError}
