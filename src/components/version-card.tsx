@@ -11,6 +11,7 @@ import { estimateRemainingMs } from './remaining-time';
 import { ValidationResults } from './validation-results';
 import { versionActivity } from './version-activity';
 import { VersionActivityList } from './version-activity-list';
+import { versionCardHeadline } from './version-card-headline';
 import { VersionCardMenu } from './version-card-menu';
 import { versionMenuItems, type VersionMenuAction } from './version-menu';
 import { VersionStatusBadge } from './version-status-badge';
@@ -56,14 +57,6 @@ function changedFiles(version: VersionSummary, live: GenerationStreamState | nul
     }));
   }
   return version.changes;
-}
-
-function headline(version: VersionSummary, status: VersionSummary['status'], stopReason: VersionSummary['stopReason']): string {
-  if (status === 'pending') return `Starting v${version.versionNumber}…`;
-  if (status === 'generating') return `Generating v${version.versionNumber}…`;
-  if (status === 'validating') return `Validating v${version.versionNumber}…`;
-  if (status === 'failed') return stopReasonLabel(stopReason) ?? 'Failed';
-  return version.title ?? 'Built API';
 }
 
 /** Code chunks change a stream without changing anything a card shows (sameStreamOutline). */
@@ -138,7 +131,7 @@ export const VersionCard = memo(function VersionCard({
           >
             <Icon name="chevronRight" className={`size-3.5 shrink-0 text-zinc-500 transition-transform duration-200 ${expanded ? 'rotate-90' : ''}`} />
             <span className={`min-w-0 flex-1 truncate text-sm font-medium ${running ? 'text-sky-200' : 'text-zinc-100'}`}>
-              {headline(version, status, stopReason)}
+              {versionCardHeadline(version, status, stopReason, live)}
             </span>
             {fixOfNumber !== null && <span className="shrink-0 text-[11px] text-amber-300">fixes v{fixOfNumber}</span>}
             {version.baseVersionNumber !== null && version.baseVersionNumber !== version.versionNumber - 1 && (

@@ -206,6 +206,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
 
     const files = applyCollectedChanges(baseFiles, output);
     const summary = output.summary ?? `Wrote ${changed} file(s).`;
+    const title = versionTitle(output, version.prompt, version.versionNumber);
     // Validation starts as soon as the files are final and runs while they, the summary and the chat
     // message are saved (seed §7); a failed save stops it.
     await setVersionStatus(deps.db, versionId, 'validating');
@@ -215,7 +216,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     try {
       written = await writeVersionFiles(deps.db, { versionId, baseVersionId: version.baseVersionId, baseFiles, targetFiles: files });
       await recordGenerationOutput(deps.db, versionId, {
-        title: versionTitle(output, version.prompt, version.versionNumber),
+        title,
         summary,
         aiResponse: message || summary,
         model: deps.model.name,
@@ -246,7 +247,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       { status: 'complete', stopReason: 'completed' },
       [
         { type: 'step', name: 'complete' },
-        { type: 'version:complete', summary, filesChanged: written.changedFiles.length },
+        { type: 'version:complete', summary, filesChanged: written.changedFiles.length, title },
       ],
       publisher.lastSeq,
     );

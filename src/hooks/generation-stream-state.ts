@@ -18,7 +18,8 @@ export interface StreamedValidationResult {
 }
 
 export type StreamEnding =
-  | { kind: 'complete'; summary: string; filesChanged: number }
+  /** `title`: the version's saved title, which the versions list shows only once it is fetched again. */
+  | { kind: 'complete'; summary: string; filesChanged: number; title?: string }
   | { kind: 'failed'; message: string; reason: StopReason | null };
 
 export interface GenerationStreamState {
@@ -130,7 +131,7 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
         step: 'complete',
         currentFile: null,
         validating: false,
-        ended: { kind: 'complete', summary: event.summary, filesChanged: event.filesChanged },
+        ended: { kind: 'complete', summary: event.summary, filesChanged: event.filesChanged, title: event.title },
       };
     case 'error':
       return {

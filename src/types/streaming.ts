@@ -27,7 +27,14 @@ const eventBodySchema = z.discriminatedUnion('type', [
     skipped: z.boolean().optional(),
     detail: z.string(),
   }),
-  z.object({ type: z.literal('version:complete'), summary: z.string(), filesChanged: z.number().int() }),
+  z.object({
+    type: z.literal('version:complete'),
+    summary: z.string(),
+    filesChanged: z.number().int(),
+    // The saved title, so the browser can name the version before it fetches the versions list again.
+    // Optional: endings buffered by a server from before it was added have none.
+    title: z.string().optional(),
+  }),
   z.object({ type: z.literal('error'), message: z.string(), reason: z.enum(STOP_REASONS).optional() }),
 ]);
 
