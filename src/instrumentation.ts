@@ -5,4 +5,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startAppServices } = await import('./server/start-app-services');
   await startAppServices();
+  // Compiled away outside `next dev`: production and tests never load the warm-up.
+  if (process.env.NODE_ENV === 'development') {
+    const { scheduleDevWarmUp } = await import('./server/dev-warm-up');
+    scheduleDevWarmUp(process.env);
+  }
 }

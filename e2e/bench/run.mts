@@ -67,6 +67,11 @@ const suites: Record<string, Suite> = {
     const { runSmoothnessBench } = await import('./smoothness');
     return runSmoothnessBench();
   },
+  async 'dev-first-prompt'() {
+    // Imported on demand: it starts `next dev` six times and drives Chromium.
+    const { runDevFirstPromptBench } = await import('./dev-first-prompt');
+    return runDevFirstPromptBench();
+  },
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -133,7 +133,14 @@ function waitUntilGone(pid: number, timeoutMs: number): void {
   }
 }
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** SIGTERM to the child's process group, then SIGKILL if it is still there after `graceMs`. */
+export async function stopGroup(child: ChildProcess, graceMs = 5000): Promise<void> {
+  killGroup(child, 'SIGTERM');
+  for (let waited = 0; waited < graceMs && child.exitCode === null && child.signalCode === null; waited += 100) await sleep(100);
+  killGroup(child, 'SIGKILL');
+}
+
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
@@ -196,9 +203,7 @@ export async function startProductionServer(
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    killGroup(child, 'SIGTERM');
-    for (let waited = 0; waited < 5000 && child.exitCode === null && child.signalCode === null; waited += 100) await sleep(100);
-    killGroup(child, 'SIGKILL');
+    await stopGroup(child);
     process.removeListener('exit', killNow);
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };

@@ -25,6 +25,8 @@ const envSchema = z.object({
   FORGE_AUTO_FIX: z.enum(['on', 'off']).default('on'),
   /** Minutes a completed version's stream_buffer rows are kept. */
   FORGE_BUFFER_RETENTION_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** `next dev` only: compile the pages a newcomer opens once the server is up (src/server/dev-warm-up.ts reads it). */
+  FORGE_DEV_WARM_UP: z.enum(['on', 'off']).default('on'),
 
   DATABASE_URL: optionalString.pipe(z.string().url().optional()),
 
