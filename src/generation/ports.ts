@@ -50,6 +50,37 @@ export interface SandboxRunOptions {
   /** Routes the version declares, e.g. ["GET /books", "POST /books"]. */
   routes: string[];
   onCheck?: (check: ValidationCheck) => void;
+  /**
+   * The project's env vars for its API: given to build and start (never to install), and masked in
+   * every check detail, since the API may print them.
+   */
+  env?: Readonly<Record<string, string>>;
+  /**
+   * Offered the started API once every check passed and no probe changed its data; returning true
+   * keeps it running and makes the caller its owner (the preview of a version that just validated).
+   */
+  adoptServer?: (server: RunningApi) => boolean;
+}
+
+/** A generated API that is up and answering, and everything it holds (processes, temp dir, port, VM). */
+export interface RunningApi {
+  /** "local", "local (bubblewrap)" or "e2b". */
+  readonly sandbox: string;
+  /** Where requests go: `http://127.0.0.1:41234` or an E2B host. */
+  readonly baseUrl: string;
+  /** The end of the API's output so far, masked like every check detail. */
+  logTail(): string;
+  /** Resolves with a description ("exited with code 1") if the API stops by itself. */
+  readonly exited: Promise<string>;
+  /** Stops the API and frees all it holds. Safe to call more than once. */
+  stop(): Promise<void>;
+  /**
+   * For a server process that is exiting and cannot wait: kills what runs on this machine at once.
+   * Absent for hosted sandboxes, which end by their own timeout.
+   */
+  killNow?(): void;
+  /** Hosted sandboxes end by themselves after a timeout; this moves it `ms` from now. */
+  keepAlive?(ms: number): Promise<void>;
 }
 
 export interface SandboxAdapter {

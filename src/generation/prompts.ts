@@ -10,7 +10,7 @@ export interface PromptMessage {
 }
 
 export const GENERATED_API_CONTRACT = `The API you write must follow this contract, because it is installed, started and probed automatically:
-- Node.js 20 with TypeScript. A package.json whose "npm start" serves the API on process.env.PORT (build in "prestart" or "build" if you compile).
+- Node.js 20 with TypeScript. A package.json whose "npm start" serves the API on process.env.PORT, on process.env.HOST when it is set (build in "prestart" or "build" if you compile).
 - GET /health answers 200 with {"status":"ok"}.
 - Every route is listed in an openapi.json (OpenAPI 3.1) at the project root.
 - Keep dependencies few and pinned to exact versions; no native modules, no install scripts.

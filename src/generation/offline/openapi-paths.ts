@@ -1,6 +1,7 @@
 // The `paths` of a generated API's openapi.json: every route the project registers, with the
 // parameters and answers its features add (auth's 401, the rate limit's 429, the list parameters).
 import type { ApiModel, FieldModel, ResourceModel } from './api-model';
+import { exampleValue } from './example-values';
 import { capitalize, withArticle } from './inflect';
 import { childRelations, parentRelations } from './model-relations';
 import { TOKEN_ROUTE } from './runtime-auth';
@@ -12,8 +13,13 @@ export const json = (schema: JsonSchema) => ({ 'application/json': { schema } })
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: json(ref('ErrorResponse')) });
 
+/** The field's schema, with an example that passes its validation: request consoles fill bodies from it. */
 export function fieldSchema(field: FieldModel): JsonSchema {
   if (field.references !== undefined) return { type: 'string', minLength: 1, description: `The id of one of the ${field.references}; it must exist` };
+  return { ...typeSchema(field), examples: [exampleValue(field)] };
+}
+
+function typeSchema(field: FieldModel): JsonSchema {
   switch (field.type) {
     case 'string':
       return field.required ? { type: 'string', minLength: 1 } : { type: 'string' };

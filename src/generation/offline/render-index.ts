@@ -28,7 +28,8 @@ export function renderIndex(model: ApiModel): string {
     has('rate-limit') ? '  if (rateLimited(request, response)) return;\n' : '',
     '  void router.handle(request, response);\n',
   ];
-  return `// Entry point: mounts the routes and serves them on PORT (default 3000).
+  return `// Entry point: mounts the routes and serves them on PORT (default 3000), on HOST when it is set
+// (e.g. 127.0.0.1 for loopback only), on every interface otherwise.
 ${imports.join('')}
 const router = new Router();
 ${has('auth') ? 'router.use(requireTokenForWrites);\n' : ''}router.get('/health', ({ response }) => {
@@ -36,8 +37,9 @@ ${has('auth') ? 'router.use(requireTokenForWrites);\n' : ''}router.get('/health'
 });
 ${registrations.join('')}
 const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
 createServer((request, response) => {
-${pipeline.join('')}}).listen(port, () => {
+${pipeline.join('')}}).listen(port, host, () => {
   console.log(\`${model.title.replace(/[`\\$]/g, '')} listening on http://localhost:\${port}\`);
 });
 `;

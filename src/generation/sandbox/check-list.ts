@@ -2,14 +2,17 @@
 // when a step fails, every check still planned is recorded as not run, so the report always lists
 // the same checks for the same version.
 import type { ValidationCheck } from '@/types/versioning';
+import { noRedaction, type Redact } from './redact-secrets';
 
 export class CheckList {
   readonly checks: ValidationCheck[] = [];
   private readonly pending: string[];
 
+  /** `redact` masks the project's env values in every detail before anyone sees it. */
   constructor(
     planned: readonly string[],
     private readonly onCheck?: (check: ValidationCheck) => void,
+    private readonly redact: Redact = noRedaction,
   ) {
     this.pending = [...planned];
   }
@@ -17,8 +20,9 @@ export class CheckList {
   record(check: ValidationCheck): void {
     const index = this.pending.indexOf(check.check);
     if (index >= 0) this.pending.splice(index, 1);
-    this.checks.push(check);
-    this.onCheck?.(check);
+    const masked = { ...check, detail: this.redact(check.detail) };
+    this.checks.push(masked);
+    this.onCheck?.(masked);
   }
 
   /** Records a check that was deliberately not run; it does not make the version fail. */

@@ -1,72 +1,16 @@
-// The E2B adapter against a stand-in for the SDK's Sandbox: the hosted service cannot be reached
-// from here, so the stand-in runs the same commands as real processes in a temp dir and serves the
-// API on a local port. What is checked is the adapter's flow: what it writes and runs, how it reads
-// the results, and that the sandbox is always killed.
-import { exec, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
-import { reserveFreePort } from './free-port';
-import { createE2BSandbox, type E2BSandboxHandle } from './e2b-sandbox';
+// The E2B adapter against a stand-in for the SDK's Sandbox (e2b-test-stand-in.ts): the hosted
+// service cannot be reached from here, so the stand-in runs the same commands as real processes in
+// a temp dir and serves the API on a local port. What is checked is the adapter's flow: what it
+// writes and runs with which env vars, how it reads the results, what it masks, when it hands the
+// started API over, and that the sandbox is otherwise always killed.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../ports';
+import { createE2BSandbox } from './e2b-sandbox';
+import { createE2BStandIn } from './e2b-test-stand-in';
+import { httpServer, plainApi } from './sandbox-test-support';
 
-const run = promisify(exec);
-
-function createStandIn() {
-  const calls: string[] = [];
-  let dir = '';
-  let server: ChildProcess | undefined;
-  let port = 0;
-  let killed = false;
-  const handle: E2BSandboxHandle = {
-    files: {
-      async write(entries) {
-        for (const entry of entries) {
-          calls.push(`write ${entry.path}`);
-          const target = join(dir, entry.path.replace('/home/user/app/', ''));
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, entry.data);
-        }
-      },
-    },
-    commands: {
-      async run(command, options) {
-        calls.push(`run ${command}${options.background ? ' (background)' : ''}`);
-        if (options.background) {
-          const reserved = await reserveFreePort();
-          port = reserved.port;
-          reserved.release();
-          server = spawn('node', ['server.js'], { cwd: dir, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
-          return {};
-        }
-        // Like the SDK: a non-zero exit rejects with an error carrying exitCode / stdout / stderr.
-        const result = await run(command, { cwd: dir }).then(
-          ({ stdout, stderr }) => ({ exitCode: 0, stdout, stderr }),
-          (error: { code: number; stdout: string; stderr: string }) => Promise.reject({ exitCode: error.code, stdout: error.stdout, stderr: error.stderr }),
-        );
-        return result;
-      },
-    },
-    getHost: (requested) => {
-      calls.push(`getHost ${requested}`);
-      return `127.0.0.1:${port}`;
-    },
-    async kill() {
-      killed = true;
-      server?.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-  return {
-    calls,
-    wasKilled: () => killed,
-    create: async () => {
-      dir = await mkdtemp(join(tmpdir(), 'forge-e2b-standin-'));
-      return handle;
-    },
-  };
-}
+const SECRET = 'sk-marker-5d1e9c7a';
+const ENV = { API_SECRET: SECRET };
 
 const GOOD_API = {
   'package.json': JSON.stringify({ name: 'api', scripts: { start: 'node server.js' } }),
@@ -77,12 +21,40 @@ const GOOD_API = {
   'openapi.json': JSON.stringify({ openapi: '3.1.0', paths: { '/books': { get: {} } } }),
 };
 
+/** GET /books answers `listStatus`; POST /books (probed with `{}`) answers `createStatus`. */
+function booksApi(options: { listStatus?: number; createStatus?: number } = {}) {
+  const { listStatus = 200, createStatus = 400 } = options;
+  return plainApi(
+    httpServer(`
+  if (req.url === '/health') return send(res, 200, { status: 'ok' });
+  if (req.url === '/books' && req.method === 'GET') return send(res, ${listStatus}, []);
+  if (req.url === '/books' && req.method === 'POST') return send(res, ${createStatus}, { created: ${createStatus} < 300 });
+  send(res, 404, { error: 'not found' });
+`, `console.log('books api starting');`),
+  );
+}
+const BOOKS_ROUTES = ['GET /books', 'POST /books'];
+
+const standIns: Array<ReturnType<typeof createE2BStandIn>> = [];
+afterEach(async () => {
+  await Promise.all(standIns.splice(0).map((standIn) => standIn.cleanUp()));
+});
+
+function newStandIn() {
+  const standIn = createE2BStandIn();
+  standIns.push(standIn);
+  return standIn;
+}
+
+function adapterFor(standIn: ReturnType<typeof createE2BStandIn>) {
+  return createE2BSandbox({ apiKey: 'e2b_test', create: standIn.create, hostUrl: (host) => `http://${host}`, startTimeoutMs: 10_000 });
+}
+
 describe('E2B sandbox adapter', () => {
   it('writes the files, installs without scripts, starts in the background, probes through getHost, and kills the sandbox', async () => {
-    const standIn = createStandIn();
-    const adapter = createE2BSandbox({ apiKey: 'e2b_test', create: standIn.create, hostUrl: (host) => `http://${host}`, startTimeoutMs: 10_000 });
+    const standIn = newStandIn();
     const seen: string[] = [];
-    const report = await adapter.validate(GOOD_API, { routes: [], onCheck: (check) => seen.push(check.check) });
+    const report = await adapterFor(standIn).validate(GOOD_API, { routes: [], onCheck: (check) => seen.push(check.check) });
 
     expect(report.ok).toBe(true);
     expect(report.sandbox).toBe('e2b');
@@ -94,23 +66,108 @@ describe('E2B sandbox adapter', () => {
       ['GET /books', true],
     ]);
     expect(seen).toEqual(report.checks.map((check) => check.check));
-    expect(standIn.calls).toContain('write /home/user/app/package.json');
-    expect(standIn.calls).toContain('run npm install --ignore-scripts --no-audit --no-fund');
-    expect(standIn.calls).toContain('run npm start (background)');
-    expect(standIn.calls).toContain('getHost 3000');
-    expect(standIn.wasKilled()).toBe(true);
+    expect(standIn.events).toContain('write /home/user/app/package.json');
+    expect(standIn.commandLines()).toEqual(['npm install --ignore-scripts --no-audit --no-fund', 'npm start (background)']);
+    expect(standIn.events).toContain('getHost 3000');
+    expect(standIn.killCount()).toBe(1);
   });
 
   it('reports a failing install with its output, skips the rest, and still kills the sandbox', async () => {
-    const standIn = createStandIn();
-    const adapter = createE2BSandbox({ apiKey: 'e2b_test', create: standIn.create, hostUrl: (host) => `http://${host}` });
+    const standIn = newStandIn();
     const broken = { ...GOOD_API, 'package.json': '{ "name": "api", "dependencies": ' };
-    const report = await adapter.validate(broken, { routes: [] });
+    const report = await adapterFor(standIn).validate(broken, { routes: [] });
     expect(report.ok).toBe(false);
     expect(report.checks[0]).toMatchObject({ check: 'install', ok: false });
-    expect(report.checks[0]!.detail).toMatch(/npm install failed/);
+    expect(report.checks[0]!.detail).toMatch(/^npm install exited with code [1-9]\d*\n\S/);
     expect(report.checks.slice(1).every((check) => check.skipped && !check.ok)).toBe(true);
-    expect(standIn.calls.some((call) => call.startsWith('run npm start'))).toBe(false);
+    expect(standIn.commandLines().some((line) => line.startsWith('npm start'))).toBe(false);
     expect(standIn.wasKilled()).toBe(true);
+  });
+
+  it('gives the project env to build and start but never to install, and masks its values in every detail', async () => {
+    const standIn = newStandIn();
+    // The build writes what it was given to a file; the API answers with that and its own env.
+    const files = plainApi(
+      httpServer(`
+  if (req.url === '/health') return send(res, 200, { status: 'ok' });
+  if (req.url === '/config') return send(res, 200, { built: require('fs').readFileSync('built.txt', 'utf8'), started: String(process.env.API_SECRET) });
+  send(res, 404, {});
+`),
+      { scripts: { build: `node -e "require('fs').writeFileSync('built.txt', String(process.env.API_SECRET))"` } },
+    );
+    const report = await adapterFor(standIn).validate(files, { routes: ['GET /config'], env: ENV });
+
+    expect(report.ok).toBe(true);
+    const [install, build, start] = standIn.commands;
+    expect(install).toMatchObject({ command: 'npm install --ignore-scripts --no-audit --no-fund', envs: undefined });
+    expect(build).toMatchObject({ command: 'npm run build', envs: ENV });
+    expect(start).toMatchObject({ command: 'npm start', background: true, envs: { ...ENV, PORT: '3000' } });
+    const config = report.checks.find((check) => check.check === 'GET /config')!;
+    expect(config.detail).toContain('{"built":"[hidden: API_SECRET]","started":"[hidden: API_SECRET]"}');
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+
+  it('says why the API ended before answering, with its output masked', async () => {
+    const standIn = newStandIn();
+    const files = plainApi(`console.error('cannot reach the database with ' + process.env.API_SECRET); process.exit(4);`);
+    const report = await adapterFor(standIn).validate(files, { routes: [], env: ENV });
+
+    const start = report.checks.find((check) => check.check === 'start')!;
+    expect(start.ok).toBe(false);
+    expect(start.detail).toMatch(/^npm start exited with code 4 before answering on port 3000\n/);
+    expect(start.detail).toContain('cannot reach the database with [hidden: API_SECRET]');
+    expect(start.detail).not.toContain(SECRET);
+    expect(standIn.wasKilled()).toBe(true);
+  });
+
+  it('hands a clean run over: the sandbox keeps running until the adopter stops it', async () => {
+    const standIn = newStandIn();
+    let adopted: RunningApi | undefined;
+    const report = await adapterFor(standIn).validate(booksApi(), {
+      routes: BOOKS_ROUTES,
+      env: ENV,
+      adoptServer: (api) => {
+        adopted = api;
+        return true;
+      },
+    });
+
+    // POST /books answered 400 to the empty body: a refused write leaves the data as it was.
+    expect(report.checks.find((check) => check.check === 'POST /books')).toMatchObject({ ok: true });
+    expect(report.ok).toBe(true);
+    expect(adopted).toBeDefined();
+    const api = adopted!;
+    expect(standIn.wasKilled()).toBe(false);
+    expect(api.sandbox).toBe('e2b');
+    const response = await fetch(`${api.baseUrl}/books`);
+    expect(response.status).toBe(200);
+    expect(api.logTail()).toContain('books api starting');
+    await api.keepAlive!(120_000);
+    expect(standIn.events).toContain('setTimeout 120000');
+
+    await Promise.all([api.stop(), api.stop()]);
+    expect(standIn.killCount()).toBe(1);
+    await expect(fetch(`${api.baseUrl}/books`)).rejects.toThrow();
+  });
+
+  it('kills the sandbox when the offer is refused', async () => {
+    const standIn = newStandIn();
+    let offers = 0;
+    const report = await adapterFor(standIn).validate(booksApi(), { routes: BOOKS_ROUTES, adoptServer: () => (offers++, false) });
+    expect(report.ok).toBe(true);
+    expect(offers).toBe(1);
+    expect(standIn.killCount()).toBe(1);
+  });
+
+  it.each([
+    ['a write probe was accepted', { createStatus: 201 }, true],
+    ['a check failed', { listStatus: 500 }, false],
+  ])('does not offer the API when %s, and kills the sandbox', async (_case, api, reportOk) => {
+    const standIn = newStandIn();
+    let offers = 0;
+    const report = await adapterFor(standIn).validate(booksApi(api), { routes: BOOKS_ROUTES, adoptServer: () => (offers++, true) });
+    expect(report.ok).toBe(reportOk);
+    expect(offers).toBe(0);
+    expect(standIn.killCount()).toBe(1);
   });
 });

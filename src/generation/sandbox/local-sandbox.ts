@@ -1,6 +1,7 @@
 // The embedded sandbox (DESIGN §1, §2 step 5): install, build and start a version in a temp dir on
 // this machine, under bubblewrap where it works, then probe /health and the declared routes.
-// Nothing it starts outlives validate(), and its temp dir is always removed.
+// Nothing it starts outlives validate(), and its temp dir is always removed, unless the caller
+// adopts the started server as the version's preview (SandboxRunOptions.adoptServer).
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import type { FileMap, ValidationReport } from '@/types/versioning';
 import { bubblewrapWorks } from './bubblewrap';
 import { CheckList } from './check-list';
 import { collectRoutes } from './declared-routes';
-import { build, install, start } from './npm-steps';
+import { build, install, start, type RunningServer } from './npm-steps';
+import { createRedactor } from './redact-secrets';
+import { runningLocalApi } from './running-local-api';
 import { checkHealth, checkRoutes, orderForProbing } from './route-checks';
 import type { RunContext, SandboxSettings } from './run-context';
 import { defaultSandboxSlots, type Semaphore } from './semaphore';
@@ -25,7 +28,7 @@ export type LocalSandboxOptions = Partial<SandboxSettings> & { slots?: Semaphore
  */
 export const DEFAULT_NPM_CACHE_DIR = path.join(tmpdir(), 'api-forge-npm-cache');
 
-const DEFAULTS: SandboxSettings = {
+export const LOCAL_SANDBOX_DEFAULTS: SandboxSettings = {
   installTimeoutMs: 120_000,
   buildTimeoutMs: 60_000,
   startTimeoutMs: 20_000,
@@ -46,7 +49,7 @@ const DEFAULTS: SandboxSettings = {
  */
 export function createLocalSandbox(options: LocalSandboxOptions = {}): SandboxAdapter {
   const { slots = defaultSandboxSlots, ...overrides } = options;
-  const settings: SandboxSettings = { ...DEFAULTS };
+  const settings: SandboxSettings = { ...LOCAL_SANDBOX_DEFAULTS };
   for (const [key, value] of Object.entries(overrides)) {
     if (value !== undefined) Object.assign(settings, { [key]: value });
   }
@@ -62,7 +65,8 @@ async function validate(files: FileMap, options: SandboxRunOptions, settings: Sa
   const isolated = settings.bubblewrap === 'auto' && (await bubblewrapWorks());
   const routes = collectRoutes(options.routes, files);
   const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
-  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck);
+  const redact = createRedactor(options.env ?? {});
+  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck, redact);
 
   if (routes.openApiProblem) {
     const { path: file, reason } = routes.openApiProblem;
@@ -77,28 +81,44 @@ async function validate(files: FileMap, options: SandboxRunOptions, settings: Sa
 
   await mkdir(settings.npmCacheDir, { recursive: true, mode: 0o700 });
   const workspace = await createWorkspace(settings.sandboxRoot);
-  const run: RunContext = { files, settings, isolated, workspace, checks, signal };
+  const run: RunContext = { files, settings, isolated, workspace, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) };
+  const sandbox = isolated ? 'local (bubblewrap)' : 'local';
   let stopServer: (() => Promise<void>) | undefined;
+  let handedOver = false;
   try {
     const prepared = (await runStep(run, 'install', () => install(run))) && (await runStep(run, 'build', () => build(run)));
     const started = prepared ? await start(run, (stop) => (stopServer = stop)) : undefined;
     if (started) {
       await checkHealth(run, started);
       await checkRoutes(run, started, probes);
+      if (stopServer && mayHandOver(run, started, options)) {
+        handedOver = options.adoptServer!(runningLocalApi({ sandbox, server: started, stopServer, workspace, redact }));
+      }
     } else if (prepared && !signal?.aborted) {
       checks.abandonRest('start failed');
     }
   } finally {
-    await stopServer?.();
-    await removeWorkspace(workspace);
+    if (!handedOver) {
+      await stopServer?.();
+      await removeWorkspace(workspace);
+    }
   }
   signal?.throwIfAborted();
   return {
-    sandbox: isolated ? 'local (bubblewrap)' : 'local',
+    sandbox,
     checks: checks.checks,
     ok: checks.ok,
     durationMs: Date.now() - startedAt,
   };
+}
+
+/**
+ * A validated server may live on as the version's preview only when it is exactly what a fresh
+ * start would give: every check passed, it still runs, and no probe changed its data (a write probe
+ * that was accepted would leave a record the person never made).
+ */
+function mayHandOver(run: RunContext, started: RunningServer, options: SandboxRunOptions): boolean {
+  return Boolean(options.adoptServer) && !run.signal?.aborted && run.checks.ok && !run.stateChanged && !started.process.exitInfo();
 }
 
 /** Runs one step; when it fails, every later check is recorded as not run. */

@@ -32,6 +32,7 @@ describe('buildSandboxEnv', () => {
       TMPDIR: '/sandbox/tmp',
       NODE_ENV: 'development',
       PORT: '4312',
+      HOST: '127.0.0.1',
       npm_config_cache: '/cache/npm',
       npm_config_logs_dir: '/sandbox/logs',
       npm_config_update_notifier: 'false',
@@ -44,5 +45,16 @@ describe('buildSandboxEnv', () => {
     expect(env.PATH).toBe('/usr/local/bin:/usr/bin:/bin');
     expect(env.LANG).toBe('C.UTF-8');
     expect(env).not.toHaveProperty('PORT');
+  });
+
+  it("adds the project's own env vars under the sandbox's settings, and drops names the rules refuse", () => {
+    const env = buildSandboxEnv({
+      ...input,
+      hostEnv: { PATH: '/usr/bin' },
+      port: 4000,
+      projectEnv: { JWT_SECRET: 'from-project', NODE_ENV: 'production', HOME: '/elsewhere', PORT: '1', HOST: '0.0.0.0', LD_PRELOAD: '/app/x.so', npm_config_cache: '/tmp/x' },
+    });
+    expect(env).toMatchObject({ JWT_SECRET: 'from-project', NODE_ENV: 'production', HOME: '/sandbox/home', PORT: '4000', HOST: '127.0.0.1', npm_config_cache: '/cache/npm' });
+    expect(env.LD_PRELOAD).toBeUndefined();
   });
 });

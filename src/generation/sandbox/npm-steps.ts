@@ -44,7 +44,7 @@ export async function build(run: RunContext): Promise<boolean> {
     run.checks.skip('build', 'no build script');
     return true;
   }
-  const result = await runNpm(run, ['run', 'build'], run.settings.buildTimeoutMs);
+  const result = await runNpm(run, ['run', 'build'], run.settings.buildTimeoutMs, { withProjectEnv: true });
   const summary = () => `npm run build finished in ${seconds(result.durationMs)}`;
   return recordCommand(run, 'build', 'npm run build', result, run.settings.buildTimeoutMs, summary);
 }
@@ -62,7 +62,7 @@ export async function start(
   const { port, release } = await reserveFreePort();
   let server: GroupProcess;
   try {
-    const command = prepareNpm(run, ['start'], { port });
+    const command = prepareNpm(run, ['start'], { port, withProjectEnv: true });
     server = spawnProcessGroup(command.command, command.args, { ...command, outputTailBytes: run.settings.outputTailBytes });
   } catch (error) {
     release();
@@ -100,7 +100,7 @@ export async function start(
   }
 }
 
-function runNpm(run: RunContext, args: string[], timeoutMs: number, extra: { writableNpmCache?: boolean } = {}) {
+function runNpm(run: RunContext, args: string[], timeoutMs: number, extra: { writableNpmCache?: boolean; withProjectEnv?: boolean } = {}) {
   const command = prepareNpm(run, args, extra);
   return runCommand(command.command, command.args, {
     ...command,

@@ -22,6 +22,12 @@ describe('OutputTail', () => {
     expect(tail.text()).toBe('[… 4 earlier bytes not kept]\nefgh');
   });
 
+  it('starts a cut tail at its first whole line, so no half line (or half a secret) is shown', () => {
+    const tail = new OutputTail(16);
+    tail.push(Buffer.from('secret-value-123\nline two\nend\n'));
+    expect(tail.text()).toBe('[… 17 earlier bytes not kept]\nline two\nend\n');
+  });
+
   it('returns what came after a mark', () => {
     const tail = new OutputTail(64);
     tail.push(Buffer.from('before\n'));

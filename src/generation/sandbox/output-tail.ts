@@ -31,11 +31,20 @@ export class OutputTail {
     return wanted > 0 ? joined.subarray(Math.max(0, joined.length - wanted)).toString('utf8') : '';
   }
 
-  /** The kept output as text, marked when earlier output was dropped. */
+  /**
+   * The kept output as text, marked when earlier output was dropped. A cut tail starts at its first
+   * whole line: half a line reads badly, and half a secret would slip past the mask that looks for
+   * whole values (redact-secrets.ts).
+   */
   text(): string {
     const joined = Buffer.concat(this.chunks);
-    const tail = joined.subarray(Math.max(0, joined.length - this.limitBytes)).toString('utf8');
-    const dropped = this.totalBytes - Math.min(joined.length, this.limitBytes);
+    let kept = joined.subarray(Math.max(0, joined.length - this.limitBytes));
+    if (this.totalBytes > kept.length) {
+      const lineEnd = kept.indexOf(0x0a);
+      if (lineEnd !== -1 && lineEnd < kept.length - 1) kept = kept.subarray(lineEnd + 1);
+    }
+    const dropped = this.totalBytes - kept.length;
+    const tail = kept.toString('utf8');
     return dropped > 0 ? `[… ${dropped} earlier bytes not kept]\n${tail}` : tail;
   }
 }

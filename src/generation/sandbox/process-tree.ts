@@ -21,6 +21,8 @@ export interface GroupProcess {
   exitInfo(): ExitInfo | undefined;
   /** Stops the whole tree and resolves once it is gone and the output pipes are closed. */
   stop(graceMs: number): Promise<void>;
+  /** SIGKILLs the whole tree at once, synchronously: for a server that is exiting and cannot wait. */
+  killNow(): void;
 }
 
 export interface SpawnOptions {
@@ -63,7 +65,15 @@ export function spawnProcessGroup(command: string, args: readonly string[], opti
       if (child.pid !== undefined) await killProcessTree(child.pid, graceMs);
       await Promise.race([closed, delay(PIPE_CLOSE_WAIT_MS)]);
     },
+    killNow() {
+      if (child.pid !== undefined && !exit) killProcessTreeNow(child.pid);
+    },
   };
+}
+
+/** One round of SIGKILL to the group and every descendant found now. */
+export function killProcessTreeNow(leaderPid: number): void {
+  signalTree(leaderPid, procAvailable ? findTree(leaderPid, [leaderPid]) : new Map(), 'SIGKILL');
 }
 
 const POLL_MS = 25;

@@ -17,3 +17,14 @@ export function withLog(headline: string, log: string): string {
   const trimmed = log.trimEnd();
   return trimmed ? `${headline}\n${trimmed}` : headline;
 }
+
+/**
+ * The end of a log, at most `maxChars`, starting at a whole line when it had to be cut: half a line
+ * reads badly, and half a secret would slip past the mask that looks for whole values.
+ */
+export function logEnd(log: string, maxChars: number): string {
+  if (log.length <= maxChars) return log;
+  const cut = log.slice(-maxChars);
+  const lineEnd = cut.indexOf('\n');
+  return lineEnd !== -1 && lineEnd < cut.length - 1 ? cut.slice(lineEnd + 1) : cut;
+}

@@ -5,7 +5,7 @@ import type { RouteProbe } from './declared-routes';
 import type { RunningServer } from './npm-steps';
 import { probeHttp } from './probe';
 import { delay } from './process-tree';
-import { describeExit, seconds, withLog } from './report-text';
+import { describeExit, logEnd, seconds, withLog } from './report-text';
 import type { RunContext } from './run-context';
 
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -85,6 +85,7 @@ async function probeAndRecord(
     ...(run.signal ? { signal: run.signal } : {}),
   });
   if (run.signal?.aborted) return;
+  if (probe.jsonBody !== undefined && result.status !== undefined && result.status < 300) run.stateChanged = true;
   const ok = result.status !== undefined && !result.timedOut && probe.passes(result.status);
   let detail = result.summary;
   if (!ok) {
@@ -94,7 +95,7 @@ async function probeAndRecord(
     await outputSettled(server.process.output);
     const exit = server.process.exitInfo();
     const headline = exit ? `${detail}; the server ${describeExit(exit)}` : detail;
-    detail = withLog(headline, server.process.output.textSince(logMark).slice(-FAILURE_LOG_BYTES));
+    detail = withLog(headline, logEnd(server.process.output.textSince(logMark), FAILURE_LOG_BYTES));
   }
   run.checks.record({ check: probe.check, ok, detail, durationMs: result.durationMs });
 }

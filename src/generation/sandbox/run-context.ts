@@ -41,6 +41,10 @@ export interface RunContext {
   workspace: Workspace;
   checks: CheckList;
   signal: AbortSignal | undefined;
+  /** The project's env vars, for build and start. */
+  projectEnv?: Readonly<Record<string, string>>;
+  /** Set once a write probe was accepted (2xx): the API's data is no longer as it started. */
+  stateChanged?: boolean;
 }
 
 export interface PreparedCommand {
@@ -53,7 +57,7 @@ export interface PreparedCommand {
 export function prepareNpm(
   run: RunContext,
   npmArgs: string[],
-  extra: { writableNpmCache?: boolean; port?: number } = {},
+  extra: { writableNpmCache?: boolean; port?: number; withProjectEnv?: boolean } = {},
 ): PreparedCommand {
   const { workspace, settings } = run;
   const env = buildSandboxEnv({
@@ -63,6 +67,7 @@ export function prepareNpm(
     npmCacheDir: settings.npmCacheDir,
     npmLogsDir: workspace.logsDir,
     ...(extra.port === undefined ? {} : { port: extra.port }),
+    ...(extra.withProjectEnv && run.projectEnv ? { projectEnv: run.projectEnv } : {}),
   });
   if (!run.isolated) return { command: 'npm', args: npmArgs, cwd: workspace.appDir, env };
   // Only install needs to write the shared cache; under bubblewrap, build and start (the first

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +62,21 @@ describe('cleanStaleSandboxDirs', () => {
     } finally {
       if (isAlive(freshStray)) process.kill(freshStray, 'SIGKILL');
     }
+  });
+
+  it("goes by the owner file when there is one: a dead server's dir goes at once, a live server's stays however old", async () => {
+    const root = await mkdtemp(path.join(testRoot, 'owned-'));
+    const live = await createWorkspace(root);
+    const deadOwner = await createWorkspace(root);
+    const old = new Date(Date.now() - 5 * 60 * 60 * 1000);
+    await utimes(live.dir, old, old);
+    // A pid that cannot be running: past the kernel's pid_max.
+    await writeFile(`${deadOwner.dir}.owner`, JSON.stringify({ pid: 2 ** 30, startTime: 1 }));
+    await writeFile(path.join(root, 'run-gone.owner'), '{}');
+
+    expect(await cleanStaleSandboxDirs({ root, maxAgeMs: 60 * 60 * 1000 })).toBe(1);
+    expect((await readdir(root)).sort()).toEqual([path.basename(live.dir), `${path.basename(live.dir)}.owner`].sort());
+    await removeWorkspace(live);
+    expect(await readdir(root)).toEqual([]);
   });
 });

@@ -3,14 +3,19 @@
 //   <root>/run-XXXXXX/home   HOME, so no user config (~/.npmrc with tokens) is read or written
 //   <root>/run-XXXXXX/tmp    TMPDIR
 //   <root>/run-XXXXXX/logs   npm's debug logs
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+//   <root>/run-XXXXXX.owner  the server process that made it, outside the dir so the API cannot
+//                            rewrite it: a preview keeps its dir for as long as it runs, so age
+//                            alone cannot tell a live dir from one a crashed server left behind
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileMap } from '@/types/versioning';
-import { findProcessesWorkingIn, isSameProcessAlive } from './proc-table';
+import { findProcessesWorkingIn, isSameProcessAlive, readProcEntry, type ProcEntry } from './proc-table';
 
 export const DEFAULT_SANDBOX_ROOT = path.join(tmpdir(), 'api-forge-sandbox');
 const RUN_DIR_PREFIX = 'run-';
+const OWNER_SUFFIX = '.owner';
 
 export interface Workspace {
   dir: string;
@@ -32,6 +37,8 @@ export async function createWorkspace(root: string): Promise<Workspace> {
     logsDir: path.join(dir, 'logs'),
   };
   await Promise.all([workspace.appDir, workspace.homeDir, workspace.tmpDir, workspace.logsDir].map((sub) => mkdir(sub)));
+  const self = readProcEntry(process.pid);
+  await writeFile(`${dir}${OWNER_SUFFIX}`, JSON.stringify({ pid: process.pid, startTime: self?.startTime ?? null }));
   return workspace;
 }
 
@@ -59,13 +66,43 @@ export async function writeFiles(appDir: string, files: FileMap): Promise<void> 
 /** Best effort: a dir that cannot be removed now must not fail the validation; cleanStaleSandboxDirs retries. */
 export async function removeWorkspace(workspace: Workspace): Promise<void> {
   await rm(workspace.dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  await rm(`${workspace.dir}${OWNER_SUFFIX}`, { force: true }).catch(() => undefined);
+}
+
+/** removeWorkspace for a process that is exiting: synchronous, best effort. */
+export function removeWorkspaceNow(workspace: Workspace): void {
+  try {
+    rmSync(workspace.dir, { recursive: true, force: true });
+    rmSync(`${workspace.dir}${OWNER_SUFFIX}`, { force: true });
+  } catch {
+    // The next start-up removes it (its owner is gone by then).
+  }
+}
+
+/** Whether the server that made `dir` still runs: true, false, or undefined when the dir has no owner file. */
+async function ownerAlive(dir: string): Promise<boolean | undefined> {
+  let owner: { pid?: unknown; startTime?: unknown };
+  try {
+    owner = JSON.parse(await readFile(`${dir}${OWNER_SUFFIX}`, 'utf8')) as typeof owner;
+  } catch {
+    return undefined;
+  }
+  if (typeof owner.pid !== 'number') return false;
+  if (typeof owner.startTime === 'number') return isSameProcessAlive({ pid: owner.pid, startTime: owner.startTime } as ProcEntry);
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Removes run dirs older than `maxAgeMs` that a crashed or killed server left behind, first killing
- * any process still working in one (without bubblewrap nothing else ends them when their parent
- * dies). A validation takes minutes at most, so an hour-old dir belongs to no live run. Returns how
- * many dirs were removed.
+ * Removes run dirs that a crashed or killed server left behind, first killing any process still
+ * working in one (without bubblewrap nothing else ends them when their parent dies): every dir whose
+ * owner file names a server that is gone, and, for dirs without one, those older than `maxAgeMs` (a
+ * validation takes minutes at most). A dir whose server still runs is never touched, however old:
+ * it may be a preview in use. Returns how many dirs were removed.
  */
 export async function cleanStaleSandboxDirs(
   options: { root?: string; maxAgeMs?: number } = {},
@@ -82,10 +119,17 @@ export async function cleanStaleSandboxDirs(
   for (const name of names) {
     if (!name.startsWith(RUN_DIR_PREFIX)) continue;
     const dir = path.join(root, name);
+    if (name.endsWith(OWNER_SUFFIX)) {
+      // The dir went and its owner file stayed (a crash between the two removals).
+      if (!names.includes(name.slice(0, -OWNER_SUFFIX.length))) await rm(path.join(root, name), { force: true }).catch(() => undefined);
+      continue;
+    }
     try {
-      if ((await stat(dir)).mtimeMs >= cutoff) continue;
+      const alive = await ownerAlive(dir);
+      if (alive === true || (alive === undefined && (await stat(dir)).mtimeMs >= cutoff)) continue;
       killProcessesWorkingIn(dir);
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
+      await rm(`${dir}${OWNER_SUFFIX}`, { force: true });
       removed++;
     } catch {
       // Gone already, or not removable now; the next start-up tries again.
