@@ -1,7 +1,7 @@
 // One version, start to finish (DESIGN §2): generate → publish → persist → validate → finish.
 // The local queue and the Trigger.dev task both call this; it never imports Next or React.
 import type { StopReason, StreamEventBody } from '@/types/streaming';
-import type { FileMap, ValidationReport } from '@/types/versioning';
+import type { FileMap } from '@/types/versioning';
 import type { Database } from '@/server/db/client';
 import { insertChatMessage, listChatMessages } from '@/server/store/chat-store';
 import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-store';
@@ -18,10 +18,11 @@ import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneratio
 import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
+import { validateVersion, type PreviewOffer } from './validate-version';
 import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
-import type { ChatTurn, ModelAdapter, ModelUsage, SandboxAdapter } from './ports';
+import type { ChatTurn, ModelAdapter, ModelUsage, RunningApi, SandboxAdapter } from './ports';
 import type { StreamEvent } from '@/types/streaming';
 
 export interface GenerationDeps {
@@ -39,7 +40,13 @@ export interface GenerationDeps {
   modelTimeoutMs?: number;
   /** Called once a version has ended failed at validation (the automatic Fix hooks in here). */
   onValidationFailed?: (version: VersionRow) => Promise<void>;
+  /**
+   * Offered the server validation started and checked, to keep as the version's preview; true takes
+   * it over. Only where the previews live in this same process (the local queue of the web server).
+   */
+  offerPreview?: (offer: PreviewOffer, api: RunningApi) => boolean;
 }
+
 
 export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
 
@@ -124,21 +131,6 @@ async function streamModelOutput(
   return { output: collector.output, usage };
 }
 
-async function validateVersion(deps: GenerationDeps, files: FileMap, publisher: Publisher, signal: AbortSignal) {
-  publisher.emit({ type: 'step', name: 'validating' });
-  publisher.emit({ type: 'validation:start' });
-  if (!deps.sandbox) {
-    const detail = deps.sandboxSkipReason ?? 'Validation is switched off.';
-    publisher.emit({ type: 'validation:result', check: 'sandbox', ok: true, skipped: true, detail });
-    return { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail }] } satisfies ValidationReport;
-  }
-  return deps.sandbox.validate(files, {
-    signal,
-    routes: [],
-    onCheck: (check) => publisher.emit({ type: 'validation:result', ...check }),
-  });
-}
-
 /**
  * Runs a pending version. Idempotent: a version that another worker already claimed, or that has
  * ended, is left alone (`skipped`), so a retried task or a re-queued id does no harm.
@@ -210,7 +202,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     // Validation starts as soon as the files are final and runs while they, the summary and the chat
     // message are saved (seed §7); a failed save stops it.
     await setVersionStatus(deps.db, versionId, 'validating');
-    const validation = validateVersion(deps, files, publisher, controller.signal);
+    const validation = validateVersion(deps, version, files, publisher, controller.signal);
     validation.catch(() => {}); // observed below; this only keeps an early rejection from going unhandled
     let written: Awaited<ReturnType<typeof writeVersionFiles>>;
     try {

@@ -12,6 +12,9 @@ import { createModel } from '@/generation/models/create-model';
 import { createSandbox } from '@/generation/sandbox/create-sandbox';
 import { cleanStaleSandboxDirs } from '@/generation/sandbox/workspace';
 import { createTriggerEnqueuer } from '@/generation/queue/trigger-queue';
+import { envFingerprint } from '@/preview/env-fingerprint';
+import { createPreviewRuntime, type PreviewRuntime } from '@/preview/create-preview-runtime';
+import type { PreviewManager } from '@/preview/preview-manager';
 import { ForgeError } from './errors';
 import { createStreamBroadcaster } from './realtime/broadcast';
 import { fixVersion } from './handlers/versions';
@@ -25,6 +28,8 @@ export interface AppServices {
   backends: Backends;
   queue: LocalQueue;
   generationDeps: GenerationDeps;
+  /** This process's live previews of versions and the console's limits. */
+  previews: PreviewRuntime;
   enqueueVersion(versionId: string, projectId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,8 +43,12 @@ export interface AppServicesOptions {
   maintenance?: boolean;
 }
 
-/** What runGeneration needs, for this process's queue or a Trigger.dev worker alike. */
-export function createGenerationDeps(env: Env, chosen: Backends, db: Database): GenerationDeps {
+/**
+ * What runGeneration needs, for this process's queue or a Trigger.dev worker alike. `previews` is
+ * given only where validation runs in the process that serves the previews (the local queue): a
+ * validated server then becomes the version's preview instead of being started again.
+ */
+export function createGenerationDeps(env: Env, chosen: Backends, db: Database, previews?: PreviewManager): GenerationDeps {
   const sandbox = createSandbox(env, chosen);
   return {
     db,
@@ -48,6 +57,9 @@ export function createGenerationDeps(env: Env, chosen: Backends, db: Database): 
     sandboxSkipReason: sandbox.skipReason,
     onEventsWritten: notifyStreamAppended,
     broadcast: createStreamBroadcaster(env, chosen),
+    ...(previews
+      ? { offerPreview: (offer, api) => previews.adopt({ versionId: offer.versionId, versionNumber: offer.versionNumber, envFingerprint: envFingerprint(offer.env) }, api) }
+      : {}),
   };
 }
 
@@ -61,7 +73,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ));
   if (!options.handle && handle.kind === 'pglite') await applyMigrations(handle);
 
-  const generationDeps = createGenerationDeps(options.env, options.backends, handle.db);
+  const previews = createPreviewRuntime(options.env, options.backends, { timers: options.maintenance !== false });
+  const inProcessJobs = options.backends.jobs === 'local-queue';
+  const generationDeps = createGenerationDeps(options.env, options.backends, handle.db, inProcessJobs ? previews.manager : undefined);
   if (options.backends.sandbox === 'local' && options.maintenance !== false) {
     // Temp dirs (and processes) of validations that a crashed server left behind.
     await cleanStaleSandboxDirs().catch((error: unknown) => console.warn('[sandbox] cleaning stale dirs failed:', error));
@@ -100,10 +114,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     backends: options.backends,
     queue,
     generationDeps,
+    previews,
     enqueueVersion,
     async close() {
       for (const timer of timers) clearInterval(timer);
       await queue.idle();
+      await previews.close();
       if (!options.handle) await handle.close();
     },
   };

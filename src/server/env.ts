@@ -25,8 +25,16 @@ const envSchema = z.object({
   FORGE_AUTO_FIX: z.enum(['on', 'off']).default('on'),
   /** Minutes a completed version's stream_buffer rows are kept. */
   FORGE_BUFFER_RETENTION_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** Previews this server runs at once; the least recently used stops to make room. */
+  FORGE_PREVIEW_MAX: z.coerce.number().int().min(1).max(50).default(3),
+  /** A preview stops after this many minutes without a request. */
+  FORGE_PREVIEW_IDLE_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(10),
+  /** How long the console waits for a preview's answer. */
+  FORGE_PREVIEW_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
   /** `next dev` only: compile the pages a newcomer opens once the server is up (src/server/dev-warm-up.ts reads it). */
   FORGE_DEV_WARM_UP: z.enum(['on', 'off']).default('on'),
+  /** Console requests per user and minute (with a burst of ten seconds' worth). */
+  FORGE_PREVIEW_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 
   DATABASE_URL: optionalString.pipe(z.string().url().optional()),
 

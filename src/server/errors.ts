@@ -1,6 +1,15 @@
 // Errors the server functions throw for a person to read. The tRPC layer maps `code` to an HTTP
 // status; nothing else needs to know about tRPC.
-export type ForgeErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'BAD_GATEWAY';
+export type ForgeErrorCode =
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHORIZED'
+  | 'PRECONDITION_FAILED'
+  | 'TOO_MANY_REQUESTS'
+  | 'BAD_GATEWAY'
+  | 'GATEWAY_TIMEOUT';
 
 export class ForgeError extends Error {
   constructor(

@@ -12,6 +12,8 @@ import { decideBackends, parseEnv } from '../env';
 import { openPgliteTestDatabase } from '@/test/test-database';
 import { appRouter, createCaller } from './root';
 import { idSchema, MAX_PROMPT_LENGTH, promptSchema } from './schemas';
+import { envNameProblem, envValueProblem, MAX_ENV_VALUE_BYTES } from '@/shared/project-env-rules';
+import { MAX_PREVIEW_REQUEST_BODY_BYTES } from '@/shared/preview-limits';
 import { LOCAL_USER_ID } from './trpc';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -27,7 +29,9 @@ const DATABASE_STATE_SQL = `select
   (select count(*) from chat_messages)::int as chat_messages,
   (select count(*) from stream_buffer)::int as stream_buffer,
   (select md5(coalesce(string_agg(id::text || status || coalesce(stop_reason, ''), ',' order by id), '')) from api_versions) as version_states,
-  (select md5(coalesce(string_agg(id::text || updated_at::text, ',' order by id), '')) from projects) as project_updates`;
+  (select md5(coalesce(string_agg(id::text || updated_at::text, ',' order by id), '')) from projects) as project_updates,
+  (select md5(coalesce(string_agg(project_id::text || name || value || updated_at::text, ',' order by project_id, name), '')) from project_env_vars) as env_vars,
+  (select count(*) from request_history)::int as request_history`;
 
 const HUGE_STRINGS = ['x'.repeat(100_000), 'é'.repeat(50_000), '\u{1F600}'.repeat(20_000)];
 
@@ -50,6 +54,27 @@ const notAPrompt = fc.oneof(
   fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([before, after]) => `Add books${before}\u0000${after}`),
 );
 const validPrompt = fc.string({ minLength: 1, maxLength: 200 }).filter((value) => promptSchema.safeParse(value).success && !value.includes('\u0000'));
+
+const validEnvName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,20}$/).filter((name) => envNameProblem(name) === null);
+const notAnEnvName = fc.oneof(
+  anyValue.filter((value) => typeof value !== 'string' || envNameProblem(value) !== null),
+  fc.constantFrom('PATH', 'home', 'LD_PRELOAD', 'npm_config_cache', 'PORT', 'HOST', '1ABC', 'A-B', 'A B', ''),
+);
+const notAnEnvValue = fc.oneof(
+  anyValue.filter((value) => typeof value !== 'string' || envValueProblem(value) !== null),
+  fc.constant('x'.repeat(MAX_ENV_VALUE_BYTES + 1)),
+  fc.string({ maxLength: 10 }).map((text) => `${text}\u0000`),
+);
+
+/** Requests the console must refuse before sending anything. */
+const badPreviewRequest = fc.oneof(
+  fc.record({ method: anyValue.filter((value) => typeof value !== 'string' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(value)), path: fc.constant('/') }),
+  fc.record({ method: fc.constant('GET'), path: fc.oneof(anyValue.filter((value) => typeof value !== 'string' || !value.startsWith('/')), fc.constantFrom('http://evil.example/', '//evil.example/', '/\\evil', '/a?b=1', '/a b', '/#x')) }),
+  fc.record({ method: fc.constant('GET'), path: fc.constant('/'), headers: fc.oneof(anyValue, fc.constantFrom({ Host: 'evil.example' }, { 'X-Forwarded-Host': 'evil' }, { 'Bad Name': 'x' }, { 'X-A': 'a\r\nb' })).filter((value) => value !== undefined) }),
+  fc.record({ method: fc.constant('GET'), path: fc.constant('/'), query: anyValue.filter((value) => value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) }),
+  fc.record({ method: fc.constantFrom('GET', 'HEAD'), path: fc.constant('/'), body: fc.string() }),
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/'), body: fc.oneof(fc.constant('x'.repeat(MAX_PREVIEW_REQUEST_BODY_BYTES + 1)), fc.constant('a\u0000b'), anyValue.filter((value) => value !== undefined && typeof value !== 'string')) }),
+);
 
 /** Keys nobody asked for, next to the real ones; they must change nothing. */
 function withExtraKeys<T extends Record<string, unknown>>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) {
@@ -172,6 +197,56 @@ describe('tRPC procedures under fuzzing', () => {
         ),
       call: (caller, input) => caller.stream.since(input),
     },
+    { name: 'versions.api', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.versions.api(input) },
+    { name: 'projectEnv.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.projectEnv.list(input) },
+    {
+      name: 'projectEnv.set',
+      // Setting a good name to a good value on one's own project is a valid write, so it is never generated.
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ projectId: badProjectId(), name: validEnvName, value: fc.string({ maxLength: 20 }) }).filter((input) => 'projectId' in input),
+          fc.record({ projectId: fc.constant(own.projectId), name: notAnEnvName, value: fc.string({ maxLength: 20 }) }),
+          fc.record({ projectId: fc.constant(own.projectId), name: validEnvName, value: notAnEnvValue }),
+        ),
+      call: (caller, input) => caller.projectEnv.set(input),
+    },
+    {
+      name: 'projectEnv.remove',
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ projectId: badProjectId(), name: validEnvName }).filter((input) => 'projectId' in input),
+          fc.record({ projectId: fc.constant(own.projectId), name: notAnEnvName }),
+        ),
+      call: (caller, input) => caller.projectEnv.remove(input),
+    },
+    // v1 is complete, so starting its preview is valid; v2 stopped before it saved files: refused.
+    { name: 'preview.start', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constant(own.v2)) })), call: (caller, input) => caller.preview.start(input) },
+    { name: 'preview.status', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.preview.status(input) },
+    { name: 'preview.stop', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.preview.stop(input) },
+    {
+      name: 'preview.send',
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ versionId: badVersionId(), method: fc.constant('GET'), path: fc.constant('/') }),
+          badPreviewRequest.map((request) => ({ ...request, versionId: own.v1 })),
+          // A good request to a version whose preview is not running: refused, nothing recorded.
+          fc.constant({ versionId: own.v1, method: 'GET', path: '/authors' }),
+        ),
+      call: (caller, input) => caller.preview.send(input),
+    },
+    {
+      name: 'preview.history',
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ projectId: badProjectId() }),
+          fc.record({ projectId: fc.constant(own.projectId), limit: anyValue.filter((value) => value !== undefined && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 200)) }),
+        ),
+      call: (caller, input) => caller.preview.history(input),
+    },
   ];
 
   it('fuzzes every procedure of the router', () => {
@@ -214,6 +289,15 @@ describe('tRPC procedures under fuzzing', () => {
       () => anonymous.versions.compare({ fromVersionId: own.v1, toVersionId: own.v1 }),
       () => anonymous.messages.list({ projectId: own.projectId }),
       () => anonymous.stream.since({ versionId: own.v1, afterSeq: 0, waitMs: 0 }),
+      () => anonymous.versions.api({ versionId: own.v1 }),
+      () => anonymous.projectEnv.list({ projectId: own.projectId }),
+      () => anonymous.projectEnv.set({ projectId: own.projectId, name: 'JWT_SECRET', value: 'x' }),
+      () => anonymous.projectEnv.remove({ projectId: own.projectId, name: 'JWT_SECRET' }),
+      () => anonymous.preview.start({ versionId: own.v1 }),
+      () => anonymous.preview.status({ versionId: own.v1 }),
+      () => anonymous.preview.stop({ versionId: own.v1 }),
+      () => anonymous.preview.send({ versionId: own.v1, method: 'GET', path: '/authors' }),
+      () => anonymous.preview.history({ projectId: own.projectId }),
     ];
     expect(calls).toHaveLength(Object.keys(appRouter._def.procedures).length);
     for (const call of calls) expect(trpcErrorOf(await call().catch((caught: unknown) => caught)).code).toBe('UNAUTHORIZED');

@@ -1,4 +1,6 @@
 import { messagesRouter } from './routers/messages';
+import { previewRouter } from './routers/preview';
+import { projectEnvRouter } from './routers/project-env';
 import { projectsRouter } from './routers/projects';
 import { streamRouter } from './routers/stream';
 import { versionsRouter } from './routers/versions';
@@ -9,6 +11,8 @@ export const appRouter = createTRPCRouter({
   versions: versionsRouter,
   messages: messagesRouter,
   stream: streamRouter,
+  projectEnv: projectEnvRouter,
+  preview: previewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,17 +8,11 @@ import { testDatabases } from '@/test/test-database';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import type { StreamEvent } from '@/types/streaming';
 import { createCaller } from './root';
+import { rejectionOf } from '@/test/rejection';
 
 const BOOKSTORE = 'A REST API for a bookstore with authors and books';
 
-async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
+const trpcErrorOf = (promise: Promise<unknown>) => rejectionOf(promise, TRPCError);
 
 for (const database of testDatabases) {
   describe.skipIf(Boolean(database.skip))(`spine on ${database.name}`, () => {

@@ -4,7 +4,7 @@ import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { getAppServices, type AppServices } from '../app-services';
 import { ForgeError } from '../errors';
-import type { HandlerContext } from '../handlers/context';
+import type { PreviewHandlerContext } from '../handlers/preview';
 import { LOCAL_USER_ID, resolveUserId } from '../auth/resolve-user';
 
 export { LOCAL_USER_ID };
@@ -49,10 +49,11 @@ export const publicProcedure = t.procedure.use(mapForgeErrors);
 /** Every procedure that touches a project: resolves the user and hands handlers a HandlerContext. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first (or send an access token as "Authorization: Bearer <token>").' });
-  const handlerContext: HandlerContext = {
+  const handlerContext: PreviewHandlerContext = {
     db: ctx.services.db,
     userId: ctx.userId,
     enqueueVersion: (versionId, projectId) => ctx.services.enqueueVersion(versionId, projectId),
+    previews: ctx.services.previews,
   };
   return next({ ctx: { ...ctx, handler: handlerContext } });
 });

@@ -5,6 +5,7 @@ import type { StreamEvent } from '@/types/streaming';
 import type { DiffOp, ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { StopReason } from '@/types/streaming';
 import type { ModelUsage } from '@/generation/ports';
+import type { PreviewMethod, PreviewQuery } from '@/types/preview';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,4 +75,32 @@ export const streamBuffer = pgTable(
   (table) => [primaryKey({ columns: [table.versionId, table.seq] })],
 );
 
-export const schema = { projects, apiVersions, versionFiles, chatMessages, streamBuffer };
+export const projectEnvVars = pgTable(
+  'project_env_vars',
+  {
+    projectId: uuid('project_id').notNull(),
+    name: text('name').notNull(),
+    value: text('value').notNull(),
+    ...timestamps,
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.projectId, table.name] })],
+);
+
+export const requestHistory = pgTable('request_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull(),
+  versionId: uuid('version_id'),
+  method: text('method').$type<PreviewMethod>().notNull(),
+  path: text('path').notNull(),
+  query: jsonb('query').$type<PreviewQuery>().notNull().default({}),
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  body: text('body'),
+  status: integer('status'),
+  durationMs: integer('duration_ms'),
+  responseBytes: integer('response_bytes'),
+  error: text('error'),
+  ...timestamps,
+});
+
+export const schema = { projects, apiVersions, versionFiles, chatMessages, streamBuffer, projectEnvVars, requestHistory };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeVersionApi } from '../../handlers/version-api';
 import { compareVersions, restoreVersion } from '../../handlers/version-history';
 import { createVersion, fixVersion, getVersion, getVersionFiles, listVersions, regenerateVersion, stopVersion } from '../../handlers/versions';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
@@ -17,6 +18,9 @@ export const versionsRouter = createTRPCRouter({
   files: protectedProcedure
     .input(z.object({ versionId: idSchema }))
     .query(({ ctx, input }) => getVersionFiles(ctx.handler, input)),
+  api: protectedProcedure
+    .input(z.object({ versionId: idSchema }))
+    .query(({ ctx, input }) => describeVersionApi(ctx.handler, input)),
   stop: protectedProcedure
     .input(z.object({ versionId: idSchema }))
     .mutation(({ ctx, input }) => stopVersion(ctx.handler, input)),

@@ -1,0 +1,43 @@
+// The validation step of a run: the version's files in the sandbox, with its project's env vars,
+// each check published the moment it is known. A run that validated a server may hand it over as
+// the version's preview (GenerationDeps.offerPreview).
+import type { Database } from '@/server/db/client';
+import { readProjectEnvValues } from '@/server/store/project-env-store';
+import type { VersionRow } from '@/server/store/versions-store';
+import type { FileMap, ValidationReport } from '@/types/versioning';
+import type { RunningApi, SandboxAdapter } from './ports';
+import type { Publisher } from './publisher';
+
+export interface PreviewOffer {
+  versionId: string;
+  versionNumber: number;
+  /** The env vars the server was started with. */
+  env: Readonly<Record<string, string>>;
+}
+
+export interface ValidationDeps {
+  db: Database;
+  sandbox: SandboxAdapter | null;
+  sandboxSkipReason?: string;
+  offerPreview?: (offer: PreviewOffer, api: RunningApi) => boolean;
+}
+
+export async function validateVersion(deps: ValidationDeps, version: VersionRow, files: FileMap, publisher: Publisher, signal: AbortSignal) {
+  publisher.emit({ type: 'step', name: 'validating' });
+  publisher.emit({ type: 'validation:start' });
+  if (!deps.sandbox) {
+    const detail = deps.sandboxSkipReason ?? 'Validation is switched off.';
+    publisher.emit({ type: 'validation:result', check: 'sandbox', ok: true, skipped: true, detail });
+    return { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail }] } satisfies ValidationReport;
+  }
+  // The API runs with its project's env vars, as its preview will; the sandbox masks them in every detail.
+  const env = await readProjectEnvValues(deps.db, version.projectId);
+  const offer = deps.offerPreview;
+  return deps.sandbox.validate(files, {
+    signal,
+    routes: [],
+    env,
+    onCheck: (check) => publisher.emit({ type: 'validation:result', ...check }),
+    ...(offer ? { adoptServer: (api: RunningApi) => offer({ versionId: version.id, versionNumber: version.versionNumber, env }, api) } : {}),
+  });
+}
