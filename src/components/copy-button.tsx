@@ -1,23 +1,16 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useClipboardCopy } from '@/hooks/use-clipboard-copy';
 import { Icon } from './icon';
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-
+  const { copied, copy } = useClipboardCopy();
   return (
     <button
       type="button"
       aria-label={copied ? 'Copied' : label}
       title={label}
-      onClick={() => navigator.clipboard.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+      onClick={() => void copy(text)}
       className="rounded-md p-1.5 text-zinc-400 hover:bg-zinc-800 hover:text-zinc-100"
     >
       <Icon name={copied ? 'check' : 'copy'} className="size-3.5" />

@@ -24,6 +24,10 @@ const PATHS = {
   close: 'M6 6l12 12M18 6L6 18',
   chat: 'M4 5h16v11H9l-5 4z',
   swap: 'M7 7h12M15 3l4 4-4 4M17 17H5M9 13l-4 4 4 4',
+  play: 'M8 5l11 7-11 7z',
+  send: 'M4 12l16-8-6 16-2.5-6.5z',
+  key: 'M15 9a3 3 0 1 1-6 0 3 3 0 0 1 6 0zM12.5 11.5L20 19M17 16l2-2',
+  book: 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 19V5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

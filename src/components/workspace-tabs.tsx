@@ -2,20 +2,21 @@
 
 import { useRef, type KeyboardEvent } from 'react';
 
-export type WorkspacePanel = 'chat' | 'code';
+export type WorkspacePanel = 'chat' | 'code' | 'api';
 
-const PANELS: readonly WorkspacePanel[] = ['chat', 'code'];
+const PANELS: readonly WorkspacePanel[] = ['chat', 'code', 'api'];
+const LABELS: Record<WorkspacePanel, string> = { chat: 'Chat', code: 'Code', api: 'API' };
 
 interface WorkspaceTabsProps {
   panel: WorkspacePanel;
   onChange: (panel: WorkspacePanel) => void;
-  /** The ids of the two panels' elements, for aria-controls. */
+  /** The ids of the panels' elements, for aria-controls. */
   panelIds: Record<WorkspacePanel, string>;
   /** Extra classes: the tabs exist only in the tablet layout. */
   className: string;
 }
 
-/** Chat | Code on tablets (seed §2), as an ARIA tablist: the arrow keys move between the tabs. */
+/** Chat | Code | API on tablets, as an ARIA tablist: the arrow keys move between the tabs. */
 export function WorkspaceTabs({ panel, onChange, panelIds, className }: WorkspaceTabsProps) {
   const tabRefs = useRef<Partial<Record<WorkspacePanel, HTMLButtonElement | null>>>({});
 
@@ -43,9 +44,9 @@ export function WorkspaceTabs({ panel, onChange, panelIds, className }: Workspac
           aria-controls={panelIds[name]}
           tabIndex={panel === name ? 0 : -1}
           onClick={() => onChange(name)}
-          className={`flex-1 py-2 text-sm capitalize ${panel === name ? 'border-b-2 border-sky-400 text-white' : 'text-zinc-400 hover:text-zinc-200'}`}
+          className={`flex-1 py-2 text-sm ${panel === name ? 'border-b-2 border-sky-400 text-white' : 'text-zinc-400 hover:text-zinc-200'}`}
         >
-          {name}
+          {LABELS[name]}
         </button>
       ))}
     </div>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ApiPanel } from '@/components/api-console/api-panel';
 import { ChatInput } from '@/components/chat-input';
 import { ChatInterface, type ChatReveal } from '@/components/chat-interface';
 import { ChatPanel } from '@/components/chat-panel';
@@ -10,6 +11,7 @@ import { ConnectionIndicator } from '@/components/connection-indicator';
 import { markersFromChanges, markersFromStream } from '@/components/file-tree-model';
 import { Icon } from '@/components/icon';
 import { MobileChatBar } from '@/components/mobile-chat-bar';
+import { PaneSwitch } from '@/components/pane-switch';
 import { StreamingCodeViewer } from '@/components/streaming-code-viewer';
 import type { VersionCardAction } from '@/components/version-card';
 import { VersionDiffViewer } from '@/components/version-diff-viewer';
@@ -39,6 +41,7 @@ const RUNNING_LABELS: Partial<Record<VersionStatus, string>> = {
 
 const CHAT_PANEL_ID = 'workspace-chat';
 const CODE_PANEL_ID = 'workspace-code';
+const API_PANEL_ID = 'workspace-api';
 
 /**
  * The base whose files a streaming version starts from: the stream says so first (`version:start`);
@@ -187,7 +190,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
   }
 
   function showCodePanel() {
-    if (layout === 'tablet') setPanel('code');
+    if (layout === 'tablet' || panel === 'api') setPanel('code');
     if (layout === 'mobile') setSheetOpen(false);
   }
 
@@ -329,7 +332,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
       <WorkspaceTabs
         panel={panel}
         onChange={setPanel}
-        panelIds={{ chat: CHAT_PANEL_ID, code: CODE_PANEL_ID }}
+        panelIds={{ chat: CHAT_PANEL_ID, code: CODE_PANEL_ID, api: API_PANEL_ID }}
         className="hidden md:flex xl:hidden"
       />
 
@@ -368,38 +371,49 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             focusRequest={chatFocusRequest}
           />
         </ChatPanel>
-        <section
-          id={CODE_PANEL_ID}
-          aria-label="Code viewer"
-          role={layout === 'tablet' ? 'tabpanel' : undefined}
-          aria-labelledby={layout === 'tablet' ? `${CODE_PANEL_ID}-tab` : undefined}
-          inert={mobileSheetOpen}
-          className={`flex min-w-0 flex-1 flex-col ${panel === 'code' ? '' : 'md:hidden'} xl:flex xl:w-3/5 xl:flex-none`}
-        >
-          {compared ? (
-            <VersionDiffViewer
-              versions={versions}
-              fromVersionId={compared.fromVersionId}
-              toVersionId={compared.toVersionId}
-              initialFocus={compared.focus}
-              onChange={(fromVersionId, toVersionId) => setCompared({ ...compared, fromVersionId, toVersionId })}
-              onClose={() => setCompared(null)}
-            />
-          ) : (
-            <StreamingCodeViewer
-              files={files}
-              markers={markers}
-              writingPath={streamView ? live.currentFile : null}
-              isStreaming={streamView && !live.ended}
-              source={streamView ? 'stream' : 'saved'}
-              pickedPath={pickedPath}
-              onPickPath={setPickedPath}
-              isLoading={versionsLoading || savedFiles.isLoading || (streamView && baseFiles.isLoading)}
-              notice={notice || null}
-              flash={flash}
-            />
-          )}
-        </section>
+        <div inert={mobileSheetOpen} className={`flex min-w-0 flex-1 flex-col ${panel === 'chat' ? 'md:hidden' : ''} xl:flex xl:w-3/5 xl:flex-none`}>
+          <PaneSwitch active={panel === 'api' ? 'api' : 'code'} onChange={setPanel} />
+          <section
+            id={CODE_PANEL_ID}
+            aria-label="Code viewer"
+            role={layout === 'tablet' ? 'tabpanel' : undefined}
+            aria-labelledby={layout === 'tablet' ? `${CODE_PANEL_ID}-tab` : undefined}
+            className={`min-h-0 flex-1 flex-col ${panel === 'api' ? 'hidden' : 'flex'}`}
+          >
+            {compared ? (
+              <VersionDiffViewer
+                versions={versions}
+                fromVersionId={compared.fromVersionId}
+                toVersionId={compared.toVersionId}
+                initialFocus={compared.focus}
+                onChange={(fromVersionId, toVersionId) => setCompared({ ...compared, fromVersionId, toVersionId })}
+                onClose={() => setCompared(null)}
+              />
+            ) : (
+              <StreamingCodeViewer
+                files={files}
+                markers={markers}
+                writingPath={streamView ? live.currentFile : null}
+                isStreaming={streamView && !live.ended}
+                source={streamView ? 'stream' : 'saved'}
+                pickedPath={pickedPath}
+                onPickPath={setPickedPath}
+                isLoading={versionsLoading || savedFiles.isLoading || (streamView && baseFiles.isLoading)}
+                notice={notice || null}
+                flash={flash}
+              />
+            )}
+          </section>
+          <section
+            id={API_PANEL_ID}
+            aria-label="API"
+            role={layout === 'tablet' ? 'tabpanel' : undefined}
+            aria-labelledby={layout === 'tablet' ? `${API_PANEL_ID}-tab` : undefined}
+            className={`min-h-0 flex-1 flex-col ${panel === 'api' ? 'flex' : 'hidden'}`}
+          >
+            <ApiPanel projectId={projectId} version={selected} versions={versions} active={panel === 'api'} />
+          </section>
+        </div>
       </div>
 
       <MobileChatBar
