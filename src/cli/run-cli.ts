@@ -4,7 +4,9 @@ import { createForgeClient } from './client';
 import { describeFailure, EXIT_OK, UsageError } from './cli-errors';
 import type { CommandContext } from './command-context';
 import { diffCommand, downloadCommand, filesCommand, iterateCommand, newCommand, stopCommand, versionsCommand, watchCommand } from './commands';
+import { envCommand } from './env-commands';
 import { DEFAULT_SERVER_URL, parseInvocation, USAGE, type ForgeCommand } from './parse-command';
+import { callCommand, previewCommand } from './preview-commands';
 import type { Terminal } from './terminal';
 
 function runCommand(context: CommandContext, command: Exclude<ForgeCommand, { name: 'help' }>): Promise<number> {
@@ -25,6 +27,12 @@ function runCommand(context: CommandContext, command: Exclude<ForgeCommand, { na
       return watchCommand(context, command.versionId);
     case 'stop':
       return stopCommand(context, command.versionId);
+    case 'call':
+      return callCommand(context, command);
+    case 'preview':
+      return previewCommand(context, command);
+    case 'env':
+      return envCommand(context, command.projectId, command.action);
   }
 }
 
