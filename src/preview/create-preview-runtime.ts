@@ -7,6 +7,9 @@ import { PreviewManager } from './preview-manager';
 import type { PreviewService } from './preview-service';
 import { createRateLimiter } from './rate-limiter';
 import { MAX_PREVIEW_RESPONSE_BODY_BYTES } from '@/shared/preview-limits';
+import { createLruCache } from '@/versioning/lru-cache';
+
+const OWNED_VERSIONS_KEPT = 1_000;
 
 export interface PreviewRuntime extends PreviewService {
   /** Stops every preview and the timers; the server is shutting down. */
@@ -27,6 +30,7 @@ export function createPreviewRuntime(env: Env, backends: Backends, options: { ti
     manager,
     limits: { timeoutMs: Math.round(env.FORGE_PREVIEW_TIMEOUT_SECONDS * 1000), maxResponseBytes: MAX_PREVIEW_RESPONSE_BODY_BYTES },
     rateLimiter: createRateLimiter({ perMinute: env.FORGE_PREVIEW_RATE_PER_MINUTE }),
+    ownedVersions: createLruCache({ maxEntries: OWNED_VERSIONS_KEPT }),
     async close() {
       if (timer) clearInterval(timer);
       process.off('exit', onExit);

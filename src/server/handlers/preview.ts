@@ -2,7 +2,7 @@
 // status, stop, and one request at a time, each recorded in the project's history.
 import { envFingerprint } from '@/preview/env-fingerprint';
 import { forwardRequest, RefusedRequestError, type ForwardedRequest } from '@/preview/forward-request';
-import type { PreviewService } from '@/preview/preview-service';
+import type { OwnedVersion, PreviewService } from '@/preview/preview-service';
 import type { PreviewResponse, PreviewStatus } from '@/types/preview';
 import { ForgeError } from '../errors';
 import { readProjectEnvValues } from '../store/project-env-store';
@@ -54,8 +54,19 @@ function notReadyMessage(versionNumber: number, status: PreviewStatus): string {
   }
 }
 
+/** requireVersion, answered from memory once it has said yes: every console request asks it. */
+async function ownedVersion(ctx: PreviewHandlerContext, versionId: string): Promise<OwnedVersion> {
+  const key = `${ctx.userId} ${versionId}`;
+  const known = ctx.previews.ownedVersions.get(key);
+  if (known) return known;
+  const { version } = await requireVersion(ctx, versionId);
+  const owned = { id: version.id, projectId: version.projectId, versionNumber: version.versionNumber };
+  ctx.previews.ownedVersions.set(key, owned);
+  return owned;
+}
+
 export async function sendPreviewRequest(ctx: PreviewHandlerContext, input: ForwardedRequest & { versionId: string }): Promise<PreviewResponse> {
-  const { version } = await requireVersion(ctx, input.versionId);
+  const version = await ownedVersion(ctx, input.versionId);
   const allowed = ctx.previews.rateLimiter.take(ctx.userId);
   if (!allowed.ok) {
     throw new ForgeError('TOO_MANY_REQUESTS', `Too many requests: wait ${Math.ceil(allowed.retryAfterMs / 1000)} s and send again.`);
@@ -81,7 +92,7 @@ export async function sendPreviewRequest(ctx: PreviewHandlerContext, input: Forw
     durationMs: outcome.ok ? outcome.response.durationMs : outcome.durationMs,
     responseBytes: outcome.ok ? outcome.response.bodyBytes : null,
     error: outcome.ok ? null : outcome.message,
-  });
+  }, { versionChecked: true });
   if (!outcome.ok) throw new ForgeError(outcome.kind === 'timeout' ? 'GATEWAY_TIMEOUT' : 'BAD_GATEWAY', outcome.message);
   return { ...outcome.response, historyId: saved.id };
 }

@@ -1,6 +1,6 @@
 // Owns writes to `request_history`: the request console's sent requests and what came back, newest
 // REQUEST_HISTORY_LIMIT per project.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { REQUEST_HISTORY_LIMIT } from '@/shared/preview-limits';
 import type { RequestHistoryEntry } from '@/types/preview';
 import type { Database } from '../db/client';
@@ -13,44 +13,44 @@ export type NewRequestHistoryEntry = Omit<RequestHistoryEntry, 'id' | 'createdAt
 /** Newest first; a tie in created_at (one transaction) falls back to id so the order is stable. */
 const NEWEST_FIRST = [desc(requestHistory.createdAt), desc(requestHistory.id)] as const;
 
-/** Records a request, then drops the project's entries beyond the newest REQUEST_HISTORY_LIMIT. */
-export async function insertRequestHistory(db: Database, entry: NewRequestHistoryEntry): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    if (entry.versionId !== null) {
-      // The foreign key only says the version exists; an entry must not point into another project.
-      const [version] = await tx
-        .select({ id: apiVersions.id })
-        .from(apiVersions)
-        .where(and(eq(apiVersions.id, entry.versionId), eq(apiVersions.projectId, entry.projectId)));
-      if (!version) throw new ForgeError('BAD_REQUEST', `Version ${entry.versionId} is not a version of project ${entry.projectId}.`);
-    }
-    const [row] = await tx
-      .insert(requestHistory)
-      .values({
-        projectId: entry.projectId,
-        versionId: entry.versionId,
-        method: entry.method,
-        path: entry.path,
-        query: entry.query,
-        headers: entry.headers,
-        body: entry.body,
-        status: entry.status,
-        durationMs: entry.durationMs,
-        responseBytes: entry.responseBytes,
-        error: entry.error,
-      })
-      .returning({ id: requestHistory.id });
-    const beyondLimit = tx
-      .select({ id: requestHistory.id })
-      .from(requestHistory)
-      .where(eq(requestHistory.projectId, entry.projectId))
-      .orderBy(...NEWEST_FIRST)
-      .offset(REQUEST_HISTORY_LIMIT);
-    await tx
-      .delete(requestHistory)
-      .where(and(eq(requestHistory.projectId, entry.projectId), inArray(requestHistory.id, beyondLimit)));
-    return { id: row!.id };
-  });
+/**
+ * Records a request and drops the project's entries beyond the newest REQUEST_HISTORY_LIMIT, in one
+ * statement: every console request waits for this. `versionChecked` says the caller has already made
+ * sure the version is one of the project's (the console has, to find its preview); otherwise this does.
+ */
+export async function insertRequestHistory(
+  db: Database,
+  entry: NewRequestHistoryEntry,
+  { versionChecked = false }: { versionChecked?: boolean } = {},
+): Promise<{ id: string }> {
+  if (entry.versionId !== null && !versionChecked) {
+    // The foreign key only says the version exists; an entry must not point into another project.
+    const [version] = await db
+      .select({ id: apiVersions.id })
+      .from(apiVersions)
+      .where(and(eq(apiVersions.id, entry.versionId), eq(apiVersions.projectId, entry.projectId)));
+    if (!version) throw new ForgeError('BAD_REQUEST', `Version ${entry.versionId} is not a version of project ${entry.projectId}.`);
+  }
+  // The delete sees the table as it was before the insert, so it keeps the newest LIMIT - 1 of the
+  // others: with the new entry, LIMIT. It finds where to cut with one probe of the
+  // (project_id, created_at) index, in NEWEST_FIRST order.
+  const result = await db.execute(sql`
+    with inserted as (
+      insert into request_history (project_id, version_id, method, path, query, headers, body, status, duration_ms, response_bytes, error)
+      values (${entry.projectId}, ${entry.versionId}, ${entry.method}, ${entry.path}, ${JSON.stringify(entry.query)}::jsonb,
+              ${JSON.stringify(entry.headers)}::jsonb, ${entry.body}, ${entry.status}, ${entry.durationMs}, ${entry.responseBytes}, ${entry.error})
+      returning id
+    ), pruned as (
+      delete from request_history
+      where project_id = ${entry.projectId}
+        and (created_at, id) <= (
+          select created_at, id from request_history where project_id = ${entry.projectId}
+          order by created_at desc, id desc offset ${REQUEST_HISTORY_LIMIT - 1} limit 1)
+    )
+    select id from inserted`);
+  // postgres.js answers with the rows, PGlite with { rows }.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: string }>;
+  return { id: rows[0]!.id };
 }
 
 const entryColumns = {

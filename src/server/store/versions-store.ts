@@ -4,7 +4,7 @@ import type { StopReason } from '@/types/streaming';
 import type { ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { ModelUsage } from '@/generation/ports';
 import type { Database } from '../db/client';
-import { apiVersions } from '../db/schema';
+import { apiVersions, projects } from '../db/schema';
 
 export type VersionRow = typeof apiVersions.$inferSelect;
 
@@ -30,6 +30,20 @@ export async function insertVersion(
     })
     .returning();
   return row!;
+}
+
+/** The version with its project, when `ownerId` owns that project: one query, as every procedure on a version asks. */
+export async function findOwnedVersion(
+  db: Database,
+  versionId: string,
+  ownerId: string,
+): Promise<{ version: VersionRow; project: typeof projects.$inferSelect } | undefined> {
+  const [row] = await db
+    .select({ version: apiVersions, project: projects })
+    .from(apiVersions)
+    .innerJoin(projects, eq(projects.id, apiVersions.projectId))
+    .where(and(eq(apiVersions.id, versionId), eq(projects.ownerId, ownerId)));
+  return row;
 }
 
 export async function findVersion(db: Database, versionId: string): Promise<VersionRow | undefined> {
