@@ -67,6 +67,11 @@ const suites: Record<string, Suite> = {
     const { runSmoothnessBench } = await import('./smoothness');
     return runSmoothnessBench();
   },
+  async preview() {
+    // Imported on demand: it starts the production server with validation on.
+    const { runPreviewBench } = await import('./preview');
+    return runPreviewBench();
+  },
   async 'dev-first-prompt'() {
     // Imported on demand: it starts `next dev` six times and drives Chromium.
     const { runDevFirstPromptBench } = await import('./dev-first-prompt');

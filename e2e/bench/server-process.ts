@@ -218,7 +218,8 @@ export async function startProductionServer(
         const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
         const health = (await response.json()) as { ok?: boolean; backends?: Record<string, string> };
         if (response.ok && health.ok) {
-          if (health.backends?.model !== expectedModel || health.backends?.sandbox !== 'skip' || health.backends?.database !== 'pglite') {
+          const expectedSandbox = env.FORGE_SANDBOX === 'skip' ? 'skip' : 'local';
+          if (health.backends?.model !== expectedModel || health.backends?.sandbox !== expectedSandbox || health.backends?.database !== 'pglite') {
             throw new Error(`unexpected backends: ${JSON.stringify(health.backends)}`);
           }
           break;

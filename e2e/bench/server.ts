@@ -31,6 +31,7 @@ import {
   type RunningServer,
 } from './server-process';
 import type { Row } from './results-file';
+import { step } from './bench-step';
 import { formatBytes, formatMs, formatP50P95, formatSeconds } from './stats';
 import { startTimedFixture, writeTimeOf, type StreamRecording, type TimedFixture } from './timed-fixture';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
@@ -43,26 +44,6 @@ export interface ServerBenchResult {
 
 const BROWSER_SAMPLES = 5;
 const LOAD_GENERATIONS = 20;
-
-async function step<T>(name: string, timeoutMs: number, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  log(`${name} ...`);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  try {
-    const result = await Promise.race([
-      run(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
-      }),
-    ]);
-    log(`${name} done in ${formatSeconds(performance.now() - started)}`);
-    return result;
-  } catch (error) {
-    throw new Error(`step "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function sameFiles(a: FileMap, b: FileMap): boolean {
   const paths = Object.keys(a);
