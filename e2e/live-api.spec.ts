@@ -24,8 +24,10 @@ async function expectComplete() {
 }
 
 async function pickRoute(routeId: string) {
+  const [method, path] = routeId.split(' ');
   await page.locator(`[data-testid="route-item"][data-route-id="${routeId}"]`).click();
-  await expect(page.getByTestId('request-path')).toHaveValue(routeId.split(' ')[1]!);
+  await expect(page.getByTestId('request-method')).toHaveValue(method!);
+  await expect(page.getByTestId('request-path')).toHaveValue(path!);
 }
 
 /** Sends what the editor holds and waits for this answer, not the one shown before (each has its history id). */
@@ -216,6 +218,7 @@ test('the console on a tablet and a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('route-list')).toBeHidden();
   await page.getByTestId('route-select').selectOption('GET /health');
+  await expect(page.getByTestId('request-method')).toHaveValue('GET');
   await expect(page.getByTestId('request-path')).toHaveValue('/health');
   expect((await send()).status).toBe(200);
   await expect(page.getByTestId('response-view')).toBeInViewport();

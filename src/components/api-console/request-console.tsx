@@ -58,6 +58,7 @@ export function RequestConsole(props: RequestConsoleProps) {
     if (!prepared.ok) return;
     comparison.close();
     const label = draftLabel(toSend);
+    setAnswer({ label, versionNumber: version.versionNumber, pending: true });
     try {
       const response = await requests.send.mutateAsync({ ...prepared.request, versionId: version.id });
       setAnswer({ label, versionNumber: version.versionNumber, response });

@@ -13,6 +13,8 @@ export interface ConsoleAnswer {
   response?: PreviewResponse;
   /** Why no response came: a timeout, an unreachable API, a preview that is not running. */
   error?: string;
+  /** Sent, no answer yet: the last answer is not left on screen as if it were this one's. */
+  pending?: boolean;
 }
 
 /** Colouring a megabyte of JSON would hold the page for seconds; past this it is shown plain. */
@@ -26,6 +28,13 @@ function contentType(response: PreviewResponse): string | null {
 export function ResponseView({ answer }: { answer: ConsoleAnswer | null }) {
   if (!answer) {
     return <p className="p-3 text-xs text-zinc-500">Pick a route, then Send (Ctrl+Enter). The answer shows here.</p>;
+  }
+  if (answer.pending) {
+    return (
+      <p role="status" data-testid="response-view" data-status="pending" className="p-3 font-mono text-xs text-zinc-400">
+        Sending {answer.label} to v{answer.versionNumber}…
+      </p>
+    );
   }
   if (!answer.response) {
     return (
