@@ -11,13 +11,13 @@ import { ConnectionIndicator } from '@/components/connection-indicator';
 import { markersFromChanges, markersFromStream } from '@/components/file-tree-model';
 import { Icon } from '@/components/icon';
 import { MobileChatBar } from '@/components/mobile-chat-bar';
-import { PaneSwitch } from '@/components/pane-switch';
 import { StreamingCodeViewer } from '@/components/streaming-code-viewer';
 import type { VersionCardAction } from '@/components/version-card';
 import { VersionDiffViewer } from '@/components/version-diff-viewer';
 import { previousComparableVersion } from '@/components/version-menu';
 import { VersionSelector } from '@/components/version-selector';
 import { VersionStatusBadge } from '@/components/version-status-badge';
+import { API_PANEL_ID, CODE_PANEL_ID, WorkspaceMainPane } from '@/components/workspace-main-pane';
 import { WorkspaceTabs, type WorkspacePanel } from '@/components/workspace-tabs';
 import { composeStreamedFiles, shownStatus, type GenerationStreamState } from '@/hooks/generation-stream-state';
 import { connectionIndicator } from '@/hooks/stream-follow-plan';
@@ -40,8 +40,6 @@ const RUNNING_LABELS: Partial<Record<VersionStatus, string>> = {
 };
 
 const CHAT_PANEL_ID = 'workspace-chat';
-const CODE_PANEL_ID = 'workspace-code';
-const API_PANEL_ID = 'workspace-api';
 
 /**
  * The base whose files a streaming version starts from: the stream says so first (`version:start`);
@@ -371,16 +369,13 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             focusRequest={chatFocusRequest}
           />
         </ChatPanel>
-        <div inert={mobileSheetOpen} className={`flex min-w-0 flex-1 flex-col ${panel === 'chat' ? 'md:hidden' : ''} xl:flex xl:w-3/5 xl:flex-none`}>
-          <PaneSwitch active={panel === 'api' ? 'api' : 'code'} onChange={setPanel} />
-          <section
-            id={CODE_PANEL_ID}
-            aria-label="Code viewer"
-            role={layout === 'tablet' ? 'tabpanel' : undefined}
-            aria-labelledby={layout === 'tablet' ? `${CODE_PANEL_ID}-tab` : undefined}
-            className={`min-h-0 flex-1 flex-col ${panel === 'api' ? 'hidden' : 'flex'}`}
-          >
-            {compared ? (
+        <WorkspaceMainPane
+          panel={panel}
+          onPanelChange={setPanel}
+          layout={layout}
+          inert={mobileSheetOpen}
+          code={
+            compared ? (
               <VersionDiffViewer
                 versions={versions}
                 fromVersionId={compared.fromVersionId}
@@ -402,18 +397,10 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
                 notice={notice || null}
                 flash={flash}
               />
-            )}
-          </section>
-          <section
-            id={API_PANEL_ID}
-            aria-label="API"
-            role={layout === 'tablet' ? 'tabpanel' : undefined}
-            aria-labelledby={layout === 'tablet' ? `${API_PANEL_ID}-tab` : undefined}
-            className={`min-h-0 flex-1 flex-col ${panel === 'api' ? 'flex' : 'hidden'}`}
-          >
-            <ApiPanel projectId={projectId} version={selected} versions={versions} active={panel === 'api'} />
-          </section>
-        </div>
+            )
+          }
+          api={<ApiPanel projectId={projectId} version={selected} versions={versions} active={panel === 'api'} />}
+        />
       </div>
 
       <MobileChatBar
