@@ -10,10 +10,19 @@ import { createAppServices, type AppServices } from '../app-services';
 import type { DatabaseHandle } from '../db/client';
 import { decideBackends, parseEnv } from '../env';
 import { openPgliteTestDatabase } from '@/test/test-database';
+import {
+  anyValue,
+  badPreviewRequest,
+  notAnEnvName,
+  notAnEnvValue,
+  notAnId,
+  notAPrompt,
+  unknownId,
+  validEnvName,
+  validPrompt,
+  withExtraKeys,
+} from '@/test/fuzz-inputs';
 import { appRouter, createCaller } from './root';
-import { idSchema, MAX_PROMPT_LENGTH, promptSchema } from './schemas';
-import { envNameProblem, envValueProblem, MAX_ENV_VALUE_BYTES } from '@/shared/project-env-rules';
-import { MAX_PREVIEW_REQUEST_BODY_BYTES } from '@/shared/preview-limits';
 import { LOCAL_USER_ID } from './trpc';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -32,56 +41,6 @@ const DATABASE_STATE_SQL = `select
   (select md5(coalesce(string_agg(id::text || updated_at::text, ',' order by id), '')) from projects) as project_updates,
   (select md5(coalesce(string_agg(project_id::text || name || value || updated_at::text, ',' order by project_id, name), '')) from project_env_vars) as env_vars,
   (select count(*) from request_history)::int as request_history`;
-
-const HUGE_STRINGS = ['x'.repeat(100_000), 'é'.repeat(50_000), '\u{1F600}'.repeat(20_000)];
-
-/** Any JSON-ish or JS value: what a broken client or a hand-written script might send. */
-const anyValue = fc.oneof(
-  fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }),
-  fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.string({ unit: 'binary', maxLength: 60 }),
-  fc.constantFrom(...HUGE_STRINGS, null, undefined, -1, 0, -0, NaN, Infinity, -Infinity, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, '', ' ', '\u0000'),
-);
-
-const notAnId = anyValue.filter((value) => !idSchema.safeParse(value).success);
-const unknownId = fc.uuid().filter((value) => idSchema.safeParse(value).success);
-
-/** Strings Postgres cannot store (NUL) must be refused as input, not fail the insert. */
-const notAPrompt = fc.oneof(
-  anyValue.filter((value) => !promptSchema.safeParse(value).success),
-  fc.stringMatching(/^[ \t\n\r]*$/),
-  fc.string({ minLength: MAX_PROMPT_LENGTH + 1, maxLength: MAX_PROMPT_LENGTH + 50 }).filter((value) => value.trim().length > MAX_PROMPT_LENGTH),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([before, after]) => `Add books${before}\u0000${after}`),
-);
-const validPrompt = fc.string({ minLength: 1, maxLength: 200 }).filter((value) => promptSchema.safeParse(value).success && !value.includes('\u0000'));
-
-const validEnvName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,20}$/).filter((name) => envNameProblem(name) === null);
-const notAnEnvName = fc.oneof(
-  anyValue.filter((value) => typeof value !== 'string' || envNameProblem(value) !== null),
-  fc.constantFrom('PATH', 'home', 'LD_PRELOAD', 'npm_config_cache', 'PORT', 'HOST', '1ABC', 'A-B', 'A B', ''),
-);
-const notAnEnvValue = fc.oneof(
-  anyValue.filter((value) => typeof value !== 'string' || envValueProblem(value) !== null),
-  fc.constant('x'.repeat(MAX_ENV_VALUE_BYTES + 1)),
-  fc.string({ maxLength: 10 }).map((text) => `${text}\u0000`),
-);
-
-/** Requests the console must refuse before sending anything. */
-const badPreviewRequest = fc.oneof(
-  fc.record({ method: anyValue.filter((value) => typeof value !== 'string' || !['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'].includes(value)), path: fc.constant('/') }),
-  fc.record({ method: fc.constant('GET'), path: fc.oneof(anyValue.filter((value) => typeof value !== 'string' || !value.startsWith('/')), fc.constantFrom('http://evil.example/', '//evil.example/', '/\\evil', '/a?b=1', '/a b', '/#x')) }),
-  fc.record({ method: fc.constant('GET'), path: fc.constant('/'), headers: fc.oneof(anyValue, fc.constantFrom({ Host: 'evil.example' }, { 'X-Forwarded-Host': 'evil' }, { 'Bad Name': 'x' }, { 'X-A': 'a\r\nb' })).filter((value) => value !== undefined) }),
-  fc.record({ method: fc.constant('GET'), path: fc.constant('/'), query: anyValue.filter((value) => value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) }),
-  fc.record({ method: fc.constantFrom('GET', 'HEAD'), path: fc.constant('/'), body: fc.string() }),
-  fc.record({ method: fc.constant('POST'), path: fc.constant('/'), body: fc.oneof(fc.constant('x'.repeat(MAX_PREVIEW_REQUEST_BODY_BYTES + 1)), fc.constant('a\u0000b'), anyValue.filter((value) => value !== undefined && typeof value !== 'string')) }),
-);
-
-/** Keys nobody asked for, next to the real ones; they must change nothing. */
-function withExtraKeys<T extends Record<string, unknown>>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) {
-  return fc
-    .tuple(fc.record(fields, { requiredKeys: [] }), fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }))
-    .map(([input, extra]) => ({ ...extra, ...input }));
-}
 
 function trpcErrorOf(error: unknown): TRPCError {
   expect(error).toBeInstanceOf(TRPCError);
