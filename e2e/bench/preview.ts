@@ -3,6 +3,7 @@
 // validated server handed over), a cold start of a preview, and what `preview.send` adds to a
 // request against calling the API directly.
 import { performance } from 'node:perf_hooks';
+import { startAndWatchPreview } from '../../src/trpc/preview-readiness';
 import { createBenchClient, followStream, type BenchClient } from './bench-client';
 import { step } from './bench-step';
 import type { Row } from './results-file';
@@ -14,8 +15,6 @@ const HANDOVER_RUNS = 3;
 const COLD_RUNS = 3;
 const OVERHEAD_PAIRS = 300;
 const POLL_MS = 50;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Creates a bookstore project and follows v1 until it is complete; the time is when the client saw that. */
 async function completedVersion(client: BenchClient): Promise<{ versionId: string; completeSeenAt: number }> {
@@ -35,23 +34,12 @@ async function firstAnswerAfterComplete(client: BenchClient): Promise<{ ms: numb
   return { ms, handedOver: status.state === 'ready' && status.handedOver };
 }
 
-async function waitUntilReady(client: BenchClient, versionId: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await client.preview.status.query({ versionId });
-    if (status.state === 'ready') return;
-    if (status.state !== 'starting') throw new Error(`the preview ended ${status.state}: ${status.message}\n${status.logTail}`);
-    if (Date.now() > deadline) throw new Error(`the preview did not start within ${timeoutMs / 1000} s`);
-    await sleep(POLL_MS);
-  }
-}
-
 /** Stop, then start from nothing: install (shared npm cache), build, start; until the status says ready. */
 async function coldStart(client: BenchClient, versionId: string): Promise<number> {
   await client.preview.stop.mutate({ versionId });
   const started = performance.now();
-  await client.preview.start.mutate({ versionId });
-  await waitUntilReady(client, versionId, 180_000);
+  const status = await startAndWatchPreview(client, versionId, { pollMs: POLL_MS, deadlineMs: 180_000 });
+  if (status.state !== 'ready') throw new Error(`the preview ended ${status.state}: ${status.message}\n${status.logTail}`);
   return performance.now() - started;
 }
 

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '@/generation/ports';
 import { envFingerprint } from '@/preview/env-fingerprint';
 import type { PreviewAdapter, PreviewStartOptions, PreviewStartResult } from '@/preview/preview-adapter';
-import { PreviewManager } from '@/preview/preview-manager';
 import { createTRPCContext } from '@/server/api/trpc';
 import { appRouter } from '@/server/api/root';
 import { readProjectEnvValues } from '@/server/store/project-env-store';
@@ -67,6 +66,9 @@ describe('forge call, preview and env against a running server', () => {
   let projectId: string;
   let v1: string;
 
+  /** Previews here are made by the tests (a server in this process); a start nobody arranged fails. */
+  const noPreviewStarts: PreviewAdapter['start'] = async () => ({ ok: false, message: 'no preview adapter for this test', logTail: '' });
+  let startPreview = noPreviewStarts;
   const runningApi = (): RunningApi => ({ sandbox: 'test', baseUrl: apiUrl, logTail: () => '', exited: new Promise(() => {}), stop: async () => {} });
   // Started with the project's env as it is now (none), so the status reports no env change.
   const adoptAsPreview = (versionId: string) => app.services.previews.manager.adopt({ versionId, versionNumber: 1, envFingerprint: envFingerprint({}) }, runningApi());
@@ -90,7 +92,7 @@ describe('forge call, preview and env against a running server', () => {
       });
     });
     apiUrl = await listen(apiServer);
-    app = await openTestApp({ env: { FORGE_PREVIEW_TIMEOUT_SECONDS: '0.5' } });
+    app = await openTestApp({ env: { FORGE_PREVIEW_TIMEOUT_SECONDS: '0.5' }, previewAdapter: { name: 'test', start: (options) => startPreview(options) } });
     forgeServer = createHTTPServer({
       router: appRouter,
       basePath: '/api/trpc/',
@@ -206,16 +208,13 @@ describe('forge call, preview and env against a running server', () => {
   });
 
   describe('with no preview running', () => {
-    /** Runs `body` with a preview manager whose adapter is `start`, restoring the server's own afterwards. */
+    /** Runs `body` with the server's previews started by `start` (the app's close stops them). */
     async function withAdapter(start: PreviewAdapter['start'], body: () => Promise<void>) {
-      const original = app.services.previews.manager;
-      const manager = new PreviewManager({ adapter: { name: 'test', start }, maxRunning: 3, idleMs: 600_000 });
-      app.services.previews.manager = manager;
+      startPreview = start;
       try {
         await body();
       } finally {
-        app.services.previews.manager = original;
-        await manager.stopAll();
+        startPreview = noPreviewStarts;
       }
     }
 

@@ -1,5 +1,6 @@
 // `forge call` and `forge preview`: a version's live preview from the terminal. Like the other
 // commands, each returns its exit code or throws for run-cli.ts to describe.
+import { isRunningState } from '@/types/preview';
 import type { CallRequest } from './call-request';
 import { EXIT_OK } from './cli-errors';
 import type { CommandContext } from './command-context';
@@ -34,7 +35,7 @@ export async function previewCommand(context: CommandContext, command: { version
   const label = `v${version.versionNumber}`;
   if (command.stop) {
     const before = await client.preview.status.query({ versionId: version.id });
-    if (before.state !== 'starting' && before.state !== 'ready') {
+    if (!isRunningState(before.state)) {
       terminal.write(`${label}'s preview is not running.\n`);
       return EXIT_OK;
     }

@@ -1,5 +1,6 @@
-// Makes a version's preview ready for `forge call` and `forge preview`: starts it unless it runs,
-// then polls its status (preview.start answers at once, while it installs, builds and starts).
+// Makes a version's preview ready for `forge call` and `forge preview`, with a progress line on
+// stderr while it starts and a failure that says why when it does not.
+import { startAndWatchPreview } from '@/trpc/preview-readiness';
 import type { PreviewStatus } from '@/types/preview';
 import { CommandFailure } from './cli-errors';
 import type { CommandContext } from './command-context';
@@ -17,8 +18,6 @@ export interface PreviewWaitOptions {
 const POLL_MS = 250;
 const DEADLINE_MS = 180_000;
 const CLEAR_LINE = '\r\u001b[2K';
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * One progress line on stderr, where it never mixes with a response piped onward: redrawn in
@@ -54,28 +53,27 @@ export async function ensurePreviewReady(
   version: { versionId: string; versionNumber: number },
   options: PreviewWaitOptions = {},
 ): Promise<PreviewStatus> {
-  const { pollMs = POLL_MS, deadlineMs = DEADLINE_MS, sleep = pause, now = Date.now } = options;
+  const { pollMs = POLL_MS, deadlineMs = DEADLINE_MS, sleep, now } = options;
   const { versionId } = version;
   const label = `v${version.versionNumber}`;
-  const deadline = now() + deadlineMs;
-  let status = await client.preview.status.query({ versionId });
-  // A failed or stopped preview starts again; one already starting is waited for, not started twice.
-  if (status.state === 'failed' || status.state === 'stopped') status = await client.preview.start.mutate({ versionId });
   const progress = createProgressLine(terminal);
+  let status: PreviewStatus;
   try {
-    while (status.state === 'starting') {
-      progress.show(describeStarting(label, status));
-      if (now() >= deadline) {
-        throw new CommandFailure(
-          `${label}'s preview was not ready after ${Math.round(deadlineMs / 1000)} s (still at ${status.step ?? 'install'}). ` +
-            `It goes on starting on the server: run "forge preview ${versionId}" to wait again, or add --stop to stop it.`,
-        );
-      }
-      await sleep(pollMs);
-      status = await client.preview.status.query({ versionId });
-    }
+    status = await startAndWatchPreview(client, versionId, {
+      pollMs,
+      deadlineMs,
+      onStarting: (starting) => progress.show(describeStarting(label, starting)),
+      ...(sleep ? { sleep } : {}),
+      ...(now ? { now } : {}),
+    });
   } finally {
     progress.clear();
+  }
+  if (status.state === 'starting') {
+    throw new CommandFailure(
+      `${label}'s preview was not ready after ${Math.round(deadlineMs / 1000)} s (still at ${status.step ?? 'install'}). ` +
+        `It goes on starting on the server: run "forge preview ${versionId}" to wait again, or add --stop to stop it.`,
+    );
   }
   if (status.state !== 'ready') throw notReady(terminal, label, status);
   return status;

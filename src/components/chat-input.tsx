@@ -5,7 +5,7 @@ import { useQueuedPrompt } from '@/hooks/use-queued-prompt';
 import { MAX_PROMPT_LENGTH } from '@/server/api/schemas';
 import { Icon } from './icon';
 import { promptLengthHint } from './prompt-length';
-import { chatInputPlaceholder } from './queued-prompt';
+import { chatInputPlaceholder } from '@/hooks/queued-prompt';
 import { QueuedPromptChip } from './queued-prompt-chip';
 
 interface ChatInputProps {

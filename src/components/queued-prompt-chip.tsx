@@ -1,5 +1,5 @@
 import { Icon } from './icon';
-import { queuedPromptLabel, queuedPromptPreview, type QueuedPrompt } from './queued-prompt';
+import { queuedPromptLabel, queuedPromptPreview, type QueuedPrompt } from '@/hooks/queued-prompt';
 
 interface QueuedPromptChipProps {
   queued: QueuedPrompt;

@@ -12,11 +12,8 @@ export function useConsoleRequests(projectId: string, enabled: boolean) {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const history = useQuery({ ...trpc.preview.history.queryOptions({ projectId, limit: HISTORY_SHOWN }), enabled });
-  const afterSend = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.preview.history.queryKey() });
-    // A request counts as use: the idle countdown restarts.
-    void queryClient.invalidateQueries({ queryKey: trpc.preview.status.queryKey() });
-  };
+  // The preview's status is not asked again: what a request changes there (its last use) is not shown.
+  const afterSend = () => void queryClient.invalidateQueries({ queryKey: trpc.preview.history.queryKey() });
   const send = useMutation(trpc.preview.send.mutationOptions({ onSettled: afterSend }));
 
   /** For the two-version comparison: both requests at once, each settling on its own. */

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import type { ComparedAnswer } from '@/components/api-console/response-compare';
 import { errorMessage } from '@/trpc/error-message';
+import { startAndWatchPreview } from '@/trpc/preview-readiness';
 import { useTRPCClient } from '@/trpc/react';
-import type { PreviewRequest, PreviewResponse, PreviewStatus } from '@/types/preview';
+import type { ComparedAnswer, PreviewRequest, PreviewResponse } from '@/types/preview';
 
 const POLL_MS = 500;
 /** A cold start installs and builds; past this the comparison gives up on that side. */
@@ -32,16 +32,14 @@ export function useResponseComparison(send: (request: PreviewRequest) => Promise
   const [state, setState] = useState<ResponseComparisonState | null>(null);
 
   async function ready(side: Side, report: (text: string) => void): Promise<string | null> {
-    let status: PreviewStatus = await client.preview.status.query({ versionId: side.id });
-    if (status.state !== 'ready' && status.state !== 'starting') status = await client.preview.start.mutate({ versionId: side.id });
-    const deadline = Date.now() + START_WAIT_MS;
-    while (status.state === 'starting' && Date.now() < deadline) {
-      report(`Starting v${side.versionNumber}'s preview (${status.step ?? 'install'})…`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      status = await client.preview.status.query({ versionId: side.id });
-    }
+    const status = await startAndWatchPreview(client, side.id, {
+      pollMs: POLL_MS,
+      deadlineMs: START_WAIT_MS,
+      onStarting: (starting) => report(`Starting v${side.versionNumber}'s preview (${starting.step ?? 'install'})…`),
+    });
     if (status.state === 'ready') return null;
-    return status.state === 'failed' ? `v${side.versionNumber}'s preview failed: ${status.message ?? 'it did not start'}` : `v${side.versionNumber}'s preview did not start in time.`;
+    if (status.state === 'failed') return `v${side.versionNumber}'s preview failed: ${status.message ?? 'it did not start'}`;
+    return status.state === 'starting' ? `v${side.versionNumber}'s preview did not start in time.` : `v${side.versionNumber}'s preview stopped before it was ready.`;
   }
 
   async function answerOf(side: Side, request: Omit<PreviewRequest, 'versionId'>, report: (text: string) => void): Promise<ComparedAnswer> {

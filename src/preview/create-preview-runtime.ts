@@ -3,6 +3,7 @@
 import type { Backends, Env } from '@/server/env';
 import { createE2BPreviewAdapter } from './e2b-preview';
 import { createLocalPreviewAdapter } from './local-preview';
+import type { PreviewAdapter } from './preview-adapter';
 import { PreviewManager } from './preview-manager';
 import type { PreviewService } from './preview-service';
 import { createRateLimiter } from './rate-limiter';
@@ -16,9 +17,10 @@ export interface PreviewRuntime extends PreviewService {
   close(): Promise<void>;
 }
 
-export function createPreviewRuntime(env: Env, backends: Backends, options: { timers?: boolean } = {}): PreviewRuntime {
+export function createPreviewRuntime(env: Env, backends: Backends, options: { timers?: boolean; adapter?: PreviewAdapter } = {}): PreviewRuntime {
   const idleMs = Math.round(env.FORGE_PREVIEW_IDLE_MINUTES * 60_000);
-  const adapter = backends.sandbox === 'e2b' ? createE2BPreviewAdapter({ apiKey: env.E2B_API_KEY!, idleMs }) : createLocalPreviewAdapter();
+  const adapter =
+    options.adapter ?? (backends.sandbox === 'e2b' ? createE2BPreviewAdapter({ apiKey: env.E2B_API_KEY!, idleMs }) : createLocalPreviewAdapter());
   const manager = new PreviewManager({ adapter, maxRunning: env.FORGE_PREVIEW_MAX, idleMs });
   const sweepEveryMs = Math.max(1_000, Math.min(30_000, idleMs / 4));
   const timer = options.timers === false ? null : setInterval(() => void manager.stopIdle(), sweepEveryMs).unref();

@@ -1,15 +1,13 @@
 // Previews on this machine: a version is installed (validation's shared npm cache), built and
 // started in a temp dir exactly as validation does it, under bubblewrap where it works, with the
 // minimal environment plus the project's env vars; then it keeps running until it is stopped.
-import { mkdir } from 'node:fs/promises';
-import { bubblewrapWorks } from '@/generation/sandbox/bubblewrap';
 import { CheckList } from '@/generation/sandbox/check-list';
-import { LOCAL_SANDBOX_DEFAULTS } from '@/generation/sandbox/local-sandbox';
+import { LOCAL_SANDBOX_DEFAULTS, localSandboxSettings, openLocalRun } from '@/generation/sandbox/local-sandbox';
 import { build, install, start, type RunningServer } from '@/generation/sandbox/npm-steps';
 import { createRedactor } from '@/generation/sandbox/redact-secrets';
-import type { RunContext, SandboxSettings } from '@/generation/sandbox/run-context';
+import type { SandboxSettings } from '@/generation/sandbox/run-context';
 import { runningLocalApi } from '@/generation/sandbox/running-local-api';
-import { createWorkspace, removeWorkspace } from '@/generation/sandbox/workspace';
+import { removeWorkspace } from '@/generation/sandbox/workspace';
 import type { PreviewStep } from '@/types/preview';
 import type { PreviewAdapter, PreviewStartOptions, PreviewStartResult } from './preview-adapter';
 
@@ -17,21 +15,16 @@ import type { PreviewAdapter, PreviewStartOptions, PreviewStartResult } from './
 const PREVIEW_OUTPUT_TAIL_BYTES = 16 * 1024;
 
 export function createLocalPreviewAdapter(overrides: Partial<SandboxSettings> = {}): PreviewAdapter {
-  const settings: SandboxSettings = { ...LOCAL_SANDBOX_DEFAULTS, outputTailBytes: PREVIEW_OUTPUT_TAIL_BYTES };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value !== undefined) Object.assign(settings, { [key]: value });
-  }
+  const settings = localSandboxSettings(overrides, { ...LOCAL_SANDBOX_DEFAULTS, outputTailBytes: PREVIEW_OUTPUT_TAIL_BYTES });
   return { name: 'local', start: (options) => startLocalPreview(options, settings) };
 }
 
 async function startLocalPreview(options: PreviewStartOptions, settings: SandboxSettings): Promise<PreviewStartResult> {
   const { files, env, signal, onStep } = options;
-  const isolated = settings.bubblewrap === 'auto' && (await bubblewrapWorks());
   const redact = createRedactor(env);
   const checks = new CheckList(['install', 'build', 'start'], undefined, redact);
-  await mkdir(settings.npmCacheDir, { recursive: true, mode: 0o700 });
-  const workspace = await createWorkspace(settings.sandboxRoot);
-  const run: RunContext = { files, settings, isolated, workspace, checks, signal, projectEnv: env };
+  const run = await openLocalRun({ files, settings, checks, signal, projectEnv: env });
+  const { isolated, workspace } = run;
   let stopServer: (() => Promise<void>) | undefined;
   let server: RunningServer | undefined;
   let running = false;

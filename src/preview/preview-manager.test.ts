@@ -87,7 +87,7 @@ describe('PreviewManager', () => {
     expect(manager.status('b').message).toMatch(/make room for v3: at most 2 previews/);
     expect(apis[1]!.stops).toBe(1);
     expect(manager.status('a').state).toBe('ready');
-    expect(manager.runningVersionIds().sort()).toEqual(['a', 'c']);
+    expect(['a', 'b', 'c'].map((id) => manager.status(id).state)).toEqual(['ready', 'stopped', 'starting']);
   });
 
   it('stops a ready preview after the idle time without a request, and a request resets the time', async () => {
@@ -176,6 +176,6 @@ describe('PreviewManager', () => {
     await manager.stopAll();
     expect(apis.map((api) => api.stops)).toEqual([1, 1]);
     expect(manager.status('a')).toMatchObject({ state: 'stopped', stopReason: 'shutdown' });
-    expect(manager.runningVersionIds()).toEqual([]);
+    expect(manager.status('b')).toMatchObject({ state: 'stopped', stopReason: 'shutdown' });
   });
 });

@@ -2,10 +2,10 @@
 // (how many at once, how long unused). It holds running processes, so there is one per process
 // (app-services.ts); it never reads the database: handlers bring it files and env vars.
 import type { RunningApi } from '@/generation/ports';
-import { notRunningStatus, type PreviewState, type PreviewStatus, type PreviewStep, type PreviewStopReason } from '@/types/preview';
+import { isRunningState, notRunningStatus, type PreviewState, type PreviewStatus, type PreviewStep, type PreviewStopReason } from '@/types/preview';
 import type { FileMap } from '@/types/versioning';
 import type { PreviewAdapter } from './preview-adapter';
-import { evictionsFor, idlePreviews, isRunning } from './preview-pool';
+import { evictionsFor, idlePreviews } from './preview-pool';
 
 export interface PreviewManagerOptions {
   adapter: PreviewAdapter;
@@ -54,14 +54,10 @@ export class PreviewManager {
     this.now = options.now ?? Date.now;
   }
 
-  get adapterName(): string {
-    return this.options.adapter.name;
-  }
-
   /** Starts the version's preview unless it already runs; answers at once with its state. */
   start(target: PreviewTarget & { files: FileMap; env: Readonly<Record<string, string>> }): PreviewStatus {
     const existing = this.entries.get(target.versionId);
-    if (existing && isRunning(existing.state)) {
+    if (existing && isRunningState(existing.state)) {
       existing.lastUsedAt = this.now();
       return this.describe(existing, target.envFingerprint);
     }
@@ -78,7 +74,7 @@ export class PreviewManager {
    */
   adopt(target: PreviewTarget, api: RunningApi): boolean {
     const existing = this.entries.get(target.versionId);
-    if (existing && isRunning(existing.state)) return false;
+    if (existing && isRunningState(existing.state)) return false;
     this.makeRoomFor(target.versionNumber);
     const entry = this.newEntry(target, 'ready');
     this.becomeReady(entry, api);
@@ -109,7 +105,7 @@ export class PreviewManager {
   async stop(versionId: string, reason: PreviewStopReason = 'user', message: string | null = null): Promise<PreviewStatus> {
     const entry = this.entries.get(versionId);
     if (!entry) return notRunningStatus(versionId);
-    if (isRunning(entry.state)) await this.end(entry, reason, message);
+    if (isRunningState(entry.state)) await this.end(entry, reason, message);
     return this.describe(entry);
   }
 
@@ -123,7 +119,7 @@ export class PreviewManager {
 
   /** Server shutdown: every preview stops. */
   async stopAll(): Promise<void> {
-    await Promise.all([...this.entries.values()].filter((entry) => isRunning(entry.state)).map((entry) => this.end(entry, 'shutdown', null)));
+    await Promise.all([...this.entries.values()].filter((entry) => isRunningState(entry.state)).map((entry) => this.end(entry, 'shutdown', null)));
   }
 
   /** For a process that is exiting: kills what runs on this machine without waiting. */
@@ -132,10 +128,6 @@ export class PreviewManager {
       entry.abort?.abort();
       entry.api?.killNow?.();
     }
-  }
-
-  runningVersionIds(): string[] {
-    return [...this.entries.values()].filter((entry) => isRunning(entry.state)).map((entry) => entry.versionId);
   }
 
   private newEntry(target: PreviewTarget, state: PreviewState): Entry {
@@ -227,12 +219,12 @@ export class PreviewManager {
   }
 
   private forgetOldEntries(): void {
-    const ended = [...this.entries.values()].filter((entry) => !isRunning(entry.state));
+    const ended = [...this.entries.values()].filter((entry) => !isRunningState(entry.state));
     for (const entry of ended.slice(0, Math.max(0, ended.length - REMEMBERED_ENDED))) this.entries.delete(entry.versionId);
   }
 
   private describe(entry: Entry, envFingerprint?: string): PreviewStatus {
-    const running = isRunning(entry.state);
+    const running = isRunningState(entry.state);
     const date = (ms: number | null) => (ms === null ? null : new Date(ms));
     return {
       versionId: entry.versionId,

@@ -1,6 +1,6 @@
 // The limits every server keeps on its previews, as pure decisions over plain records: how many may
 // run at once (the least recently used stops first) and when one has gone unused for too long.
-import type { PreviewState } from '@/types/preview';
+import { isRunningState, type PreviewState } from '@/types/preview';
 
 export interface PoolRecord {
   versionId: string;
@@ -9,14 +9,10 @@ export interface PoolRecord {
   lastUsedAt: number;
 }
 
-/** Starting previews hold processes and a port just as ready ones do. */
-export function isRunning(state: PreviewState): boolean {
-  return state === 'starting' || state === 'ready';
-}
 
 /** The previews to stop so that one more fits under `maxRunning`, least recently used first. */
 export function evictionsFor(records: Iterable<PoolRecord>, maxRunning: number): string[] {
-  const running = [...records].filter((record) => isRunning(record.state)).sort((a, b) => a.lastUsedAt - b.lastUsedAt);
+  const running = [...records].filter((record) => isRunningState(record.state)).sort((a, b) => a.lastUsedAt - b.lastUsedAt);
   const excess = running.length - maxRunning + 1;
   return excess > 0 ? running.slice(0, excess).map((record) => record.versionId) : [];
 }

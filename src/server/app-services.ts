@@ -14,6 +14,7 @@ import { cleanStaleSandboxDirs } from '@/generation/sandbox/workspace';
 import { createTriggerEnqueuer } from '@/generation/queue/trigger-queue';
 import { envFingerprint } from '@/preview/env-fingerprint';
 import { createPreviewRuntime, type PreviewRuntime } from '@/preview/create-preview-runtime';
+import type { PreviewAdapter } from '@/preview/preview-adapter';
 import type { PreviewManager } from '@/preview/preview-manager';
 import { ForgeError } from './errors';
 import { createStreamBroadcaster } from './realtime/broadcast';
@@ -41,6 +42,8 @@ export interface AppServicesOptions {
   handle?: DatabaseHandle;
   /** Tests turn off the periodic buffer pruning. */
   maintenance?: boolean;
+  /** Tests start previews their own way (a server in the test process instead of npm). */
+  previewAdapter?: PreviewAdapter;
 }
 
 /**
@@ -73,7 +76,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ));
   if (!options.handle && handle.kind === 'pglite') await applyMigrations(handle);
 
-  const previews = createPreviewRuntime(options.env, options.backends, { timers: options.maintenance !== false });
+  const previews = createPreviewRuntime(options.env, options.backends, {
+    timers: options.maintenance !== false,
+    ...(options.previewAdapter ? { adapter: options.previewAdapter } : {}),
+  });
   const inProcessJobs = options.backends.jobs === 'local-queue';
   const generationDeps = createGenerationDeps(options.env, options.backends, handle.db, inProcessJobs ? previews.manager : undefined);
   if (options.backends.sandbox === 'local' && options.maintenance !== false) {

@@ -3,6 +3,7 @@ import { createAppServices, type AppServices } from '@/server/app-services';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import type { DatabaseHandle } from '@/server/db/client';
+import type { PreviewAdapter } from '@/preview/preview-adapter';
 import { decideBackends, parseEnv } from '@/server/env';
 import { openPgliteTestDatabase } from './test-database';
 
@@ -14,10 +15,18 @@ export interface TestApp {
 }
 
 /** Instant offline generation and no sandbox unless `env` says otherwise. */
-export async function openTestApp(options: { env?: Record<string, string>; openDatabase?: () => Promise<DatabaseHandle> } = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: { env?: Record<string, string>; openDatabase?: () => Promise<DatabaseHandle>; previewAdapter?: PreviewAdapter } = {},
+): Promise<TestApp> {
   const handle = await (options.openDatabase ?? openPgliteTestDatabase)();
   const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip', ...options.env });
-  const services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
+  const services = await createAppServices({
+    env,
+    backends: decideBackends(env),
+    handle,
+    maintenance: false,
+    ...(options.previewAdapter ? { previewAdapter: options.previewAdapter } : {}),
+  });
   return {
     handle,
     services,

@@ -87,3 +87,8 @@ export interface ApiResponse {
   /** As for a request body; '' when there is no JSON body. */
   example: string;
 }
+
+/** The route with this id ("POST /authors"), wherever its group is. */
+export function findApiRoute(description: ApiDescription | undefined, routeId: string): ApiRoute | undefined {
+  return description?.groups.flatMap((group) => group.routes).find((route) => route.id === routeId);
+}

@@ -7,6 +7,11 @@
  */
 export type PreviewState = 'starting' | 'ready' | 'failed' | 'stopped';
 
+/** Starting previews hold processes and a port just as ready ones do. */
+export function isRunningState(state: PreviewState): boolean {
+  return state === 'starting' || state === 'ready';
+}
+
 /** Why a preview that ran is no longer running. */
 export type PreviewStopReason = 'user' | 'idle' | 'evicted' | 'shutdown';
 
@@ -92,6 +97,13 @@ export interface PreviewResponse {
   durationMs: number;
   /** The console history entry this request was saved as. */
   historyId: string;
+}
+
+/** One version's answer to a request sent to two versions: a response, or why none came (timeout, not running). */
+export interface ComparedAnswer {
+  versionNumber: number;
+  response?: PreviewResponse;
+  error?: string;
 }
 
 export interface RequestHistoryEntry {

@@ -32,9 +32,14 @@ describe('renderBody', () => {
   });
 
   it('leaves other types, and JSON that does not parse (a cut body), as they came', () => {
-    expect(renderBody(response({ headers: [['content-type', 'text/plain']], body: '{"a":1}' }))).toBe('{"a":1}\n');
+    expect(renderBody(response({ headers: [['content-type', 'text/plain']], body: 'a=1' }))).toBe('a=1\n');
     expect(renderBody(response({ body: '{"a":[1,2', truncated: true }))).toBe('{"a":[1,2\n');
     expect(renderBody(response({ headers: [['content-type', 'text/html']], body: '<p>hi</p>\n' }))).toBe('<p>hi</p>\n');
+  });
+
+  it('lays out an object or array like the workspace does, whatever the type says, keeping big numbers as sent', () => {
+    expect(renderBody(response({ headers: [['content-type', 'text/plain']], body: '{"a":1}' }))).toBe('{\n  "a": 1\n}\n');
+    expect(renderBody(response({ body: '{"id":12345678901234567890}' }))).toBe('{\n  "id": 12345678901234567890\n}\n');
   });
 
   it('names a binary body by its size instead of printing it', () => {

@@ -1,18 +1,22 @@
 // `forge call`: a preview's response as the terminal shows it, like curl -i or httpie: the status
 // line, the headers when asked for, then the body, JSON pretty-printed.
 import { MAX_PREVIEW_RESPONSE_BODY_BYTES } from '@/shared/preview-limits';
+import { prettyBody, statusTone, type StatusTone } from '@/shared/response-format';
 import type { PreviewResponse } from '@/types/preview';
 import type { Paint } from './paint';
 
 type ShownResponse = Pick<PreviewResponse, 'status' | 'statusText' | 'headers' | 'body' | 'bodyBytes' | 'binary' | 'truncated'>;
 
-const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b|^[\w.+-]+\/[\w.+-]+\+json\b/i;
+const STATUS_COLOURS: Record<StatusTone, keyof Paint> = {
+  informational: 'green',
+  success: 'green',
+  redirect: 'cyan',
+  'client-error': 'yellow',
+  'server-error': 'red',
+};
 
 function statusColor(status: number, paint: Paint): (text: string) => string {
-  if (status >= 500) return paint.red;
-  if (status >= 400) return paint.yellow;
-  if (status >= 300) return paint.cyan;
-  return paint.green;
+  return paint[STATUS_COLOURS[statusTone(status)]] as (text: string) => string;
 }
 
 /** `HTTP 201 Created`; a response without a reason phrase (HTTP/2 has none) shows the number only. */
@@ -22,22 +26,16 @@ export function renderStatusLine(response: Pick<PreviewResponse, 'status' | 'sta
 }
 
 /**
- * JSON (by its content type, or with none at all) indented by two spaces; anything else as it
- * came. A body cut at the limit is no longer valid JSON, so it stays as it came too.
+ * JSON indented by two spaces, as the workspace shows it (from the text itself, so a number beyond
+ * 2^53 or a repeated key stays as the API sent it); anything else, or a body cut at the limit, as it came.
  */
 export function renderBody(response: ShownResponse): string {
   if (response.binary) return `[binary body, ${response.bodyBytes} bytes not shown]\n`;
   if (response.body === '') return '';
-  const contentType = response.headers.find(([name]) => name === 'content-type')?.[1];
-  if (contentType === undefined || JSON_TYPE.test(contentType.trim())) {
-    try {
-      return `${JSON.stringify(JSON.parse(response.body), null, 2)}\n`;
-    } catch {
-      // Not JSON after all: shown as it came.
-    }
-  }
+  const contentType = response.headers.find(([name]) => name === 'content-type')?.[1] ?? null;
+  const { text } = prettyBody(response.body, contentType);
   // The status line and notes are whole lines, so the body ends with a line break as well.
-  return response.body.endsWith('\n') ? response.body : `${response.body}\n`;
+  return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 /** What goes to stdout: the status line, with `showHeaders` the headers and a blank line, then the body. */

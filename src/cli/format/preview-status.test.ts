@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReady, describeStarting, formatDuration } from './preview-status';
+import { describeReady, describeStarting } from './preview-status';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12, 0, 0) + seconds * 1000);
 
@@ -39,15 +39,9 @@ describe('describeReady', () => {
   });
 });
 
-describe('describeStarting and formatDuration', () => {
+describe('describeStarting', () => {
   it('names the step, install before the first one is reported', () => {
     expect(describeStarting('v1', { step: 'build' })).toBe("starting v1's preview: build…");
     expect(describeStarting('v1', { step: null })).toBe("starting v1's preview: install…");
-  });
-
-  it('writes seconds under a minute, minutes above', () => {
-    expect(formatDuration(2300)).toBe('2.3 s');
-    expect(formatDuration(600_000)).toBe('10 min');
-    expect(formatDuration(90_000)).toBe('1.5 min');
   });
 });

@@ -6,6 +6,7 @@ import { usePreview } from '@/hooks/use-preview';
 import { hasSavedFiles } from '@/hooks/version-rules';
 import { errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
+import { findApiRoute } from '@/types/api-description';
 import type { VersionSummary } from '@/types/versioning';
 import { ApiDocs } from './api-docs';
 import { EnvVarsPanel } from './env-vars-panel';
@@ -59,7 +60,7 @@ export function ApiPanel({ projectId, version, versions, active }: ApiPanelProps
   }
 
   function tryRoute(routeId: string) {
-    const route = description.data?.groups.flatMap((group) => group.routes).find((candidate) => candidate.id === routeId);
+    const route = findApiRoute(description.data, routeId);
     if (route) replaceDraft(draftFromRoute(route, description.data?.basePath ?? '', draft));
     setView('console');
   }

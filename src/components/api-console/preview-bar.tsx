@@ -1,6 +1,6 @@
 'use client';
 
-import type { PreviewStatus } from '@/types/preview';
+import { isRunningState, type PreviewStatus } from '@/types/preview';
 import { CopyButton } from '../copy-button';
 import { Icon } from '../icon';
 import { previewHeadline, previewNote } from './preview-words';
@@ -26,7 +26,7 @@ const DOT: Record<PreviewStatus['state'], string> = {
 /** The preview's state with Start and Stop, its address, and why it failed (with the log tail). */
 export function PreviewBar({ versionNumber, status, runnable, onStart, onStop, busy, error }: PreviewBarProps) {
   const state = status?.state ?? 'stopped';
-  const running = state === 'starting' || state === 'ready';
+  const running = isRunningState(state);
   const note = status ? previewNote(status) : null;
   return (
     <div data-testid="preview-bar" data-state={state} className="shrink-0 border-b border-zinc-800 px-3 py-2 text-xs">

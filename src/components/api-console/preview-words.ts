@@ -1,4 +1,5 @@
 // What the preview bar says about a preview's state, in words. Pure.
+import { previewIdleLimit, previewOrigin } from '@/shared/preview-words';
 import type { PreviewStatus } from '@/types/preview';
 
 const STEP_WORDS: Record<NonNullable<PreviewStatus['step']>, string> = {
@@ -31,27 +32,15 @@ export function previewHeadline(versionNumber: number, status: PreviewStatus | u
   }
 }
 
-function minutesUntil(date: Date, now: number): number {
-  return Math.max(1, Math.round((date.getTime() - now) / 60_000));
-}
-
-/** The line under the headline: where it runs and until when, or why it stopped or failed. */
-export function previewNote(status: PreviewStatus, now = Date.now()): string | null {
+/** The line under the headline: where it runs and for how long, or why it stopped or failed. */
+export function previewNote(status: PreviewStatus): string | null {
   switch (status.state) {
-    case 'ready': {
-      const origin = status.handedOver ? 'kept running from validation' : `started in ${seconds(status)}`;
-      const idle = status.idleStopAt ? `; stops after ${minutesUntil(status.idleStopAt, now)} min without a request` : '';
-      return `${status.sandbox ?? 'sandbox'} · ${origin}${idle}.`;
-    }
+    case 'ready':
+      return `${[status.sandbox ?? 'sandbox', previewOrigin(status), previewIdleLimit(status)].filter(Boolean).join(' · ')}.`;
     case 'failed':
     case 'stopped':
       return status.message;
     default:
       return null;
   }
-}
-
-function seconds(status: PreviewStatus): string {
-  if (!status.readyAt || !status.startedAt) return 'a moment';
-  return `${((status.readyAt.getTime() - status.startedAt.getTime()) / 1000).toFixed(1)} s`;
 }

@@ -6,7 +6,8 @@ import type { RequestHistoryEntry } from '@/types/preview';
 import { Icon } from '../icon';
 import { formatRelativeTime } from '../relative-time';
 import { pathWithQuery } from './curl-command';
-import { formatDuration, STATUS_TONE_CLASSES, statusTone } from './format-body';
+import { formatDuration, statusTone } from '@/shared/response-format';
+import { STATUS_TONE_CLASSES } from './status-tone';
 import { MethodBadge } from './method-badge';
 
 interface RequestHistoryProps {

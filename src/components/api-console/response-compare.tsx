@@ -1,18 +1,13 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { PreviewResponse } from '@/types/preview';
+import type { ComparedAnswer } from '@/types/preview';
 import { DiffFileSection } from '../diff-file-section';
 import { Icon } from '../icon';
-import { formatBytes, formatDuration, STATUS_TONE_CLASSES, statusTone } from './format-body';
+import { formatBytes, formatDuration, statusTone } from '@/shared/response-format';
+import { STATUS_TONE_CLASSES } from './status-tone';
 import { compareResponses } from './response-comparison';
 
-/** One version's answer to the compared request: a response, or why none came (timeout, not running). */
-export interface ComparedAnswer {
-  versionNumber: number;
-  response?: PreviewResponse;
-  error?: string;
-}
 
 interface ResponseCompareProps {
   from: ComparedAnswer;

@@ -1,7 +1,7 @@
 // Two versions' answers to the same request, as a line diff with the code compare view's rules. Pure.
 import type { PreviewResponse } from '@/types/preview';
 import { compareFileMaps, type FileComparison } from '@/versioning/compare';
-import { formatBytes, prettyBody } from './format-body';
+import { formatBytes, prettyBody } from '@/shared/response-format';
 
 /**
  * Headers that differ between any two answers, even from the same code: clocks, connection

@@ -4,7 +4,8 @@ import { Highlight, themes } from 'prism-react-renderer';
 import { useMemo } from 'react';
 import type { PreviewResponse } from '@/types/preview';
 import { CopyButton } from '../copy-button';
-import { formatBytes, formatDuration, prettyBody, STATUS_TONE_CLASSES, statusTone } from './format-body';
+import { formatBytes, formatDuration, prettyBody, statusTone } from '@/shared/response-format';
+import { STATUS_TONE_CLASSES } from './status-tone';
 
 export interface ConsoleAnswer {
   /** "POST /authors" */

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ApiDescription, ApiRoute } from '@/types/api-description';
+import { findApiRoute, type ApiDescription, type ApiRoute } from '@/types/api-description';
 import { MethodBadge } from './method-badge';
 
 interface RouteListProps {
@@ -8,10 +8,6 @@ interface RouteListProps {
   isLoading: boolean;
   selectedRouteId: string | null;
   onPick: (route: ApiRoute) => void;
-}
-
-function findRoute(description: ApiDescription | undefined, routeId: string): ApiRoute | undefined {
-  return description?.groups.flatMap((group) => group.routes).find((route) => route.id === routeId);
 }
 
 /**
@@ -29,7 +25,7 @@ export function RouteList({ description, isLoading, selectedRouteId, onPick }: R
           data-testid="route-select"
           value={selectedRouteId ?? ''}
           onChange={(event) => {
-            const route = findRoute(description, event.target.value);
+            const route = findApiRoute(description, event.target.value);
             if (route) onPick(route);
           }}
           className="h-8 w-full rounded-lg border border-zinc-800 bg-zinc-900 px-2 font-mono text-xs text-zinc-200"

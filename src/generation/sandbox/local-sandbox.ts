@@ -49,20 +49,32 @@ export const LOCAL_SANDBOX_DEFAULTS: SandboxSettings = {
  */
 export function createLocalSandbox(options: LocalSandboxOptions = {}): SandboxAdapter {
   const { slots = defaultSandboxSlots, ...overrides } = options;
-  const settings: SandboxSettings = { ...LOCAL_SANDBOX_DEFAULTS };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value !== undefined) Object.assign(settings, { [key]: value });
-  }
+  const settings = localSandboxSettings(overrides);
   return {
     name: 'local',
     validate: (files, runOptions) => slots.run(() => validate(files, runOptions, settings), runOptions.signal),
   };
 }
 
+/** `base` (the defaults) with every setting `overrides` gives; one left out, or undefined, keeps its value. */
+export function localSandboxSettings(overrides: Partial<SandboxSettings>, base: SandboxSettings = LOCAL_SANDBOX_DEFAULTS): SandboxSettings {
+  const settings = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  return settings;
+}
+
+/** A new run on this machine, as validation and previews both start one: bubblewrap or not, the shared npm cache, a fresh temp dir. */
+export async function openLocalRun(input: Omit<RunContext, 'isolated' | 'workspace'>): Promise<RunContext> {
+  const isolated = input.settings.bubblewrap === 'auto' && (await bubblewrapWorks());
+  await mkdir(input.settings.npmCacheDir, { recursive: true, mode: 0o700 });
+  return { ...input, isolated, workspace: await createWorkspace(input.settings.sandboxRoot) };
+}
+
 async function validate(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings): Promise<ValidationReport> {
   const startedAt = Date.now();
   const { signal } = options;
-  const isolated = settings.bubblewrap === 'auto' && (await bubblewrapWorks());
   const routes = collectRoutes(options.routes, files);
   const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
   const redact = createRedactor(options.env ?? {});
@@ -79,9 +91,8 @@ async function validate(files: FileMap, options: SandboxRunOptions, settings: Sa
     checks.skip(probe.check, `not probed: only the first ${settings.maxRoutes} routes are`);
   }
 
-  await mkdir(settings.npmCacheDir, { recursive: true, mode: 0o700 });
-  const workspace = await createWorkspace(settings.sandboxRoot);
-  const run: RunContext = { files, settings, isolated, workspace, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) };
+  const run = await openLocalRun({ files, settings, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) });
+  const { isolated, workspace } = run;
   const sandbox = isolated ? 'local (bubblewrap)' : 'local';
   let stopServer: (() => Promise<void>) | undefined;
   let handedOver = false;

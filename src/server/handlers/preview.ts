@@ -3,7 +3,7 @@
 import { envFingerprint } from '@/preview/env-fingerprint';
 import { forwardRequest, RefusedRequestError, type ForwardedRequest } from '@/preview/forward-request';
 import type { OwnedVersion, PreviewService } from '@/preview/preview-service';
-import type { PreviewResponse, PreviewStatus } from '@/types/preview';
+import { isRunningState, type PreviewResponse, type PreviewStatus } from '@/types/preview';
 import { ForgeError } from '../errors';
 import { readProjectEnvValues } from '../store/project-env-store';
 import { insertRequestHistory } from '../store/request-history-store';
@@ -33,6 +33,10 @@ export async function startPreview(ctx: PreviewHandlerContext, input: { versionI
 
 export async function getPreviewStatus(ctx: PreviewHandlerContext, input: { versionId: string }): Promise<PreviewStatus> {
   const { version } = await requireVersion(ctx, input.versionId);
+  const status = ctx.previews.manager.status(version.id);
+  // Whether the env vars changed matters only to a preview that runs with the old ones; the
+  // workspace polls this, so nothing else reads them.
+  if (!isRunningState(status.state)) return status;
   const env = await readProjectEnvValues(ctx.db, version.projectId);
   return ctx.previews.manager.status(version.id, envFingerprint(env));
 }

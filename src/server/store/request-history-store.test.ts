@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_HISTORY_LIMIT } from '@/shared/preview-limits';
 import { testDatabases } from '@/test/test-database';
-import type { DatabaseHandle } from '../db/client';
+import type { Database, DatabaseHandle } from '../db/client';
 import { insertProject } from './projects-store';
-import { findRequestHistoryEntry, insertRequestHistory, listRequestHistory, type NewRequestHistoryEntry } from './request-history-store';
+import { insertRequestHistory, listRequestHistory, type NewRequestHistoryEntry } from './request-history-store';
 import { insertCompletedVersion } from './versions-store';
 
 const OWNER = '00000000-0000-4000-8000-000000000001';
@@ -26,6 +26,11 @@ function entry(projectId: string, versionId: string | null, overrides: Partial<N
     error: null,
     ...overrides,
   };
+}
+
+/** One entry of a project's history, as the project's history lists it. */
+async function entryById(db: Database, projectId: string, id: string) {
+  return (await listRequestHistory(db, projectId, REQUEST_HISTORY_LIMIT)).find((entry) => entry.id === id);
 }
 
 for (const database of testDatabases) {
@@ -71,7 +76,7 @@ for (const database of testDatabases) {
       expect(listed.map((row) => row.id)).toEqual([failed.id, id]);
       expect(listed[1]).toEqual({ ...sent, id, versionNumber: 1, createdAt: expect.any(Date) });
       expect(listed[0]).toMatchObject({ status: null, responseBytes: null, error: 'The API did not answer within 10 s.' });
-      expect(await findRequestHistoryEntry(handle.db, projectId, id)).toEqual(listed[1]);
+      expect(await entryById(handle.db, projectId, id)).toEqual(listed[1]);
     });
 
     it('lists newest first and honours the limit', async () => {
@@ -98,9 +103,9 @@ for (const database of testDatabases) {
       expect(counted[0]!.n).toBe(REQUEST_HISTORY_LIMIT);
       const listed = await listRequestHistory(handle.db, projectId, REQUEST_HISTORY_LIMIT + 50);
       expect(listed.map((row) => row.id)).toEqual(ids.slice(extra).reverse());
-      for (const pruned of ids.slice(0, extra)) expect(await findRequestHistoryEntry(handle.db, projectId, pruned)).toBeUndefined();
+      for (const pruned of ids.slice(0, extra)) expect(await entryById(handle.db, projectId, pruned)).toBeUndefined();
       // Pruning one project never touches another's history.
-      expect(await findRequestHistoryEntry(handle.db, other.projectId, otherEntry.id)).toBeDefined();
+      expect(await entryById(handle.db, other.projectId, otherEntry.id)).toBeDefined();
     });
 
     it("keeps projects apart: one project's list and lookups never show another's entries", async () => {
@@ -109,9 +114,9 @@ for (const database of testDatabases) {
       const inA = await insertRequestHistory(handle.db, entry(a.projectId, a.versionId, { path: '/a' }));
       const inB = await insertRequestHistory(handle.db, entry(b.projectId, b.versionId, { path: '/b' }));
       expect((await listRequestHistory(handle.db, a.projectId, 50)).map((row) => row.path)).toEqual(['/a']);
-      expect(await findRequestHistoryEntry(handle.db, a.projectId, inB.id)).toBeUndefined();
-      expect(await findRequestHistoryEntry(handle.db, b.projectId, inA.id)).toBeUndefined();
-      expect(await findRequestHistoryEntry(handle.db, a.projectId, randomUUID())).toBeUndefined();
+      expect(await entryById(handle.db, a.projectId, inB.id)).toBeUndefined();
+      expect(await entryById(handle.db, b.projectId, inA.id)).toBeUndefined();
+      expect(await entryById(handle.db, a.projectId, randomUUID())).toBeUndefined();
     });
 
     it("refuses an entry pointing at another project's version", async () => {
@@ -127,9 +132,9 @@ for (const database of testDatabases) {
     it('keeps an entry when its version is deleted, with versionId and versionNumber null', async () => {
       const { projectId, versionId } = await newProjectWithVersion();
       const { id } = await insertRequestHistory(handle.db, entry(projectId, versionId));
-      expect(await findRequestHistoryEntry(handle.db, projectId, id)).toMatchObject({ versionId, versionNumber: 1 });
+      expect(await entryById(handle.db, projectId, id)).toMatchObject({ versionId, versionNumber: 1 });
       await handle.query('delete from api_versions where id = $1', [versionId]);
-      expect(await findRequestHistoryEntry(handle.db, projectId, id)).toMatchObject({ versionId: null, versionNumber: null, path: '/books' });
+      expect(await entryById(handle.db, projectId, id)).toMatchObject({ versionId: null, versionNumber: null, path: '/books' });
       expect((await listRequestHistory(handle.db, projectId, 10)).map((row) => row.versionNumber)).toEqual([null]);
     });
 

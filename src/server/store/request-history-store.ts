@@ -82,17 +82,3 @@ export async function listRequestHistory(db: Database, projectId: string, limit:
     .orderBy(...NEWEST_FIRST)
     .limit(count);
 }
-
-/** One entry of the project's history (to send it again), or undefined when it is not the project's. */
-export async function findRequestHistoryEntry(
-  db: Database,
-  projectId: string,
-  id: string,
-): Promise<RequestHistoryEntry | undefined> {
-  const [row] = await db
-    .select(entryColumns)
-    .from(requestHistory)
-    .leftJoin(apiVersions, eq(apiVersions.id, requestHistory.versionId))
-    .where(and(eq(requestHistory.projectId, projectId), eq(requestHistory.id, id)));
-  return row;
-}

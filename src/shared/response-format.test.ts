@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, prettyBody, statusTone } from './format-body';
+import { formatBytes, formatDuration, prettyBody, statusTone } from './response-format';
 
 describe('prettyBody', () => {
   it('indents JSON by two spaces, as JSON.stringify does', () => {

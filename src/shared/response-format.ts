@@ -1,4 +1,5 @@
-// How the console shows a response's body, size, duration and status. Pure; nothing here throws.
+// How a response's body, size, duration and status are shown, in the workspace's console and by
+// `forge call` alike. Pure; nothing here throws.
 
 export interface PrettyBody {
   text: string;
@@ -112,12 +113,3 @@ export function statusTone(status: number): StatusTone {
   if (status >= 200) return 'success';
   return 'informational';
 }
-
-/** Text colours per status class: 2xx emerald, 3xx sky, 4xx amber, 5xx red. */
-export const STATUS_TONE_CLASSES: Record<StatusTone, string> = {
-  informational: 'text-zinc-300',
-  success: 'text-emerald-400',
-  redirect: 'text-sky-400',
-  'client-error': 'text-amber-400',
-  'server-error': 'text-red-400',
-};
