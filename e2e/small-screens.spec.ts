@@ -43,9 +43,9 @@ test('on a tablet: creates v1, iterates from the chat tab, and switches back to 
   await expect(page.getByTestId('chat-panel')).toBeHidden();
 
   // Picking a finished file stops following the model; "Follow live" goes back to it.
-  const finished = page.locator('[data-testid="file-tree-item"][data-marker="created"]').first();
-  const finishedPath = (await finished.getAttribute('data-path'))!;
-  await finished.click();
+  // Resolved once by path: the first finished file changes as the model finishes more of them.
+  const finishedPath = (await page.locator('[data-testid="file-tree-item"][data-marker="created"]').first().getAttribute('data-path'))!;
+  await page.locator(`[data-testid="file-tree-item"][data-path="${finishedPath}"]`).click();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-path', finishedPath);
   await page.getByRole('button', { name: 'Follow live' }).click();
   await expect(page.getByTestId('code-view')).toHaveAttribute('data-writing', 'true');

@@ -328,12 +328,16 @@ test('regenerates v3 (same prompt, same base) and stops it from the chat input; 
   // Scrolling back up in code being written stops following its caret, which would scroll the
   // reader down again at the next line: the view stays on that file and the lines take the pointer
   // again (text can be selected) until "Follow live".
+  // The model may start the next file (at its top, with nothing to scroll back to) between the
+  // check and the wheel, so the person scrolls again, as they would.
   const scroller = page.locator('[data-code-scroller]');
-  await expect.poll(() => scroller.evaluate((element) => element.scrollTop), { timeout: 60_000 }).toBeGreaterThan(0);
-  await scroller.hover();
-  await page.mouse.wheel(0, -200);
   const followLive = page.getByRole('button', { name: 'Follow live' });
-  await expect(followLive).toBeVisible();
+  await expect(async () => {
+    await expect.poll(() => scroller.evaluate((element) => element.scrollTop), { timeout: 10_000 }).toBeGreaterThan(0);
+    await scroller.hover();
+    await page.mouse.wheel(0, -200);
+    await expect(followLive).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('code-view')).toHaveCSS('pointer-events', 'auto');
   await followLive.click();
   await expect(followLive).toHaveCount(0);
