@@ -1,11 +1,11 @@
 // The Trigger.dev task's run path, as a worker runs it: its own connection to Postgres from
 // DATABASE_URL, a pending version created by the web server, generated to the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../src/server/env';
-import { insertProject } from '../src/server/store/projects-store';
-import { findVersion, insertVersion } from '../src/server/store/versions-store';
-import { readVersionFiles } from '../src/server/store/version-files-store';
-import { readStreamEvents } from '../src/server/store/stream-buffer-store';
+import { parseEnv } from '../src/env';
+import { insertProject } from '../src/db/stores/projects-store';
+import { findVersion, insertVersion } from '../src/db/stores/versions-store';
+import { readVersionFiles } from '../src/db/stores/version-files-store';
+import { readStreamEvents } from '../src/db/stores/stream-buffer-store';
 import { openPostgresTestDatabase, postgresSkipReason, postgresTestUrl } from '../src/test/test-database';
 import { runGenerateVersionTask } from './generate-version';
 

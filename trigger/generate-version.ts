@@ -2,8 +2,8 @@
 // as the local queue; only where it runs differs. Workers need DATABASE_URL: PGlite lives in one process.
 import { task } from '@trigger.dev/sdk';
 import { runGeneration } from '../src/generation/run-generation';
-import { openDatabase } from '../src/server/db/client';
-import { decideBackends, env, type Env } from '../src/server/env';
+import { openDatabase } from '../src/db/client';
+import { decideBackends, env, type Env } from '../src/env';
 import { createGenerationDeps } from '../src/server/app-services';
 
 export interface GenerateVersionPayload {

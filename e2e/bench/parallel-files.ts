@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { createAppServices } from '../../src/server/app-services';
 import { createCaller } from '../../src/server/api/root';
 import { LOCAL_USER_ID } from '../../src/server/api/trpc';
-import { openDatabase } from '../../src/server/db/client';
-import { applyMigrations } from '../../src/server/db/migrate';
-import { decideBackends, parseEnv } from '../../src/server/env';
+import { openDatabase } from '../../src/db/client';
+import { applyMigrations } from '../../src/db/migrate';
+import { decideBackends, parseEnv } from '../../src/env';
 import { startOpenAIFixtureServer } from '../../src/test/openai-fixture-server';
 import { parallelFixtureResponder } from '../../src/test/parallel-files-fixture';
 

@@ -1,11 +1,11 @@
 // Versioning benchmark (issue 3): storage of 50 small-edit versions of a 30-file project against 50
 // full copies, and the time to load version 50 cold (reconstructed from the store) and warm (cached).
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../../src/server/db/client';
-import { applyMigrations } from '../../src/server/db/migrate';
-import { insertProject } from '../../src/server/store/projects-store';
-import { insertCompletedVersion } from '../../src/server/store/versions-store';
-import { forgetCachedVersionFiles, readVersionFiles, writeVersionFiles } from '../../src/server/store/version-files-store';
+import { openDatabase } from '../../src/db/client';
+import { applyMigrations } from '../../src/db/migrate';
+import { insertProject } from '../../src/db/stores/projects-store';
+import { insertCompletedVersion } from '../../src/db/stores/versions-store';
+import { forgetCachedVersionFiles, readVersionFiles, writeVersionFiles } from '../../src/db/stores/version-files-store';
 import type { FileMap } from '../../src/types/versioning';
 
 export interface VersioningBenchResult {

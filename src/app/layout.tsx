@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { BackendFooter } from '@/components/backend-footer';
+import { BackendFooter } from '@/components/ui/backend-footer';
 import { TRPCReactProvider } from '@/trpc/react';
 import './globals.css';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { Icon } from '@/components/icon';
-import { ProjectList } from '@/components/project-list';
+import { Icon } from '@/components/ui/icon';
+import { ProjectList } from '@/components/home/project-list';
 
 export default function HomePage() {
   return (

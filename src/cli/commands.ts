@@ -1,7 +1,7 @@
 // The forge CLI's commands. Each returns its exit code, or throws (tRPC errors, CommandFailure),
 // which run-cli.ts turns into a message and an exit code.
 import { writeFile } from 'node:fs/promises';
-import { buildVersionZip, zipFolderName } from '@/server/zip/build-version-zip';
+import { buildVersionZip, zipFolderName } from '@/shared/version-zip';
 import { CommandFailure, EXIT_OK } from './cli-errors';
 import type { CommandContext } from './command-context';
 import { createPaint } from './format/paint';

@@ -12,7 +12,7 @@ import { envFingerprint } from '@/preview/env-fingerprint';
 import type { PreviewAdapter, PreviewStartOptions, PreviewStartResult } from '@/preview/preview-adapter';
 import { createTRPCContext } from '@/server/api/trpc';
 import { appRouter } from '@/server/api/root';
-import { readProjectEnvValues } from '@/server/store/project-env-store';
+import { readProjectEnvValues } from '@/db/stores/project-env-store';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import { runCli } from './run-cli';
 import type { Terminal, TerminalInput } from './terminal';

@@ -1,8 +1,8 @@
 // Keeps on the version what its run did before writing code ("Read src/index.ts and 9 more files",
 // "Planned 5 files"). The stream events that say the same are pruned with the buffer, and the chat
 // shows these lines for every version, not only the one it followed.
-import type { Database } from '@/server/db/client';
-import { recordVersionActivity } from '@/server/store/versions-store';
+import type { Database } from '@/db/client';
+import { recordVersionActivity } from '@/db/stores/versions-store';
 import type { VersionActivityRecord } from '@/types/versioning';
 
 export interface ActivityRecorder {

@@ -1,9 +1,9 @@
 // Ends a version and its stream in one transaction: a client that reads the terminal event also
 // reads the final status (and the saved files), and one that reads the final status has every event.
 import type { StopReason, StreamEvent, StreamEventBody } from '@/types/streaming';
-import type { Database } from '@/server/db/client';
-import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-store';
-import { finishVersion } from '@/server/store/versions-store';
+import type { Database } from '@/db/client';
+import { insertStreamEvents, lastStreamSeq } from '@/db/stores/stream-buffer-store';
+import { finishVersion } from '@/db/stores/versions-store';
 
 export interface VersionOutcome {
   status: 'complete' | 'failed';

@@ -31,7 +31,7 @@
 // - <plan> entries are `path action` pairs separated by `;` or newlines. Actions: create/add/new,
 //   modify/update/edit/change, delete/remove. Entries with no recognisable action or an unsafe path
 //   are left out of `entries`; `text` keeps the plan as written.
-import { checkSafePath } from './safe-path';
+import { checkSafePath } from '@/shared/safe-path';
 
 export type PlanAction = 'create' | 'modify' | 'delete';
 

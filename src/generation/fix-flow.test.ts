@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '@/server/app-services';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
-import { decideBackends, parseEnv } from '@/server/env';
-import type { DatabaseHandle } from '@/server/db/client';
+import { decideBackends, parseEnv } from '@/env';
+import type { DatabaseHandle } from '@/db/client';
 import { openPgliteTestDatabase } from '@/test/test-database';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 

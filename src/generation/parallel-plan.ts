@@ -3,7 +3,7 @@
 import type { FileMap } from '@/types/versioning';
 import type { GenerationRequest } from './ports';
 import { describeBaseFiles, GENERATED_API_CONTRACT, type PromptMessage } from './prompts';
-import { checkSafePath } from './safe-path';
+import { checkSafePath } from '@/shared/safe-path';
 
 export interface PlannedFile {
   path: string;

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFileBlockParser, type FileBlockParserOptions, type ParsedBlockEvent } from './file-block-parser';
-import { checkSafePath } from './safe-path';
+import { checkSafePath } from '@/shared/safe-path';
 
 /** Paths a model has been seen to write, or could: fine ones, escapes, and odd spellings. */
 const pathPiece = fc.oneof(

@@ -1,8 +1,8 @@
 // At start-up nothing may stay stuck (DESIGN §2): versions a dead process was generating are marked
 // failed ("interrupted"), and pending ones go back on the queue.
-import type { Database } from '@/server/db/client';
-import { insertChatMessage } from '@/server/store/chat-store';
-import { findVersion, listVersionIdsWithStatus } from '@/server/store/versions-store';
+import type { Database } from '@/db/client';
+import { insertChatMessage } from '@/db/stores/chat-store';
+import { findVersion, listVersionIdsWithStatus } from '@/db/stores/versions-store';
 import { endVersionWithEvents } from './end-version';
 
 const INTERRUPTED_MESSAGE = 'The server stopped while this version was being generated, so it was not finished. Send the prompt again to retry.';

@@ -2,8 +2,8 @@
 // stream goes wrong ends with a clear reason in the chat, and earlier versions stay intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '@/server/app-services';
-import type { DatabaseHandle } from '@/server/db/client';
-import { pruneStreamBuffer } from '@/server/store/stream-buffer-store';
+import type { DatabaseHandle } from '@/db/client';
+import { pruneStreamBuffer } from '@/db/stores/stream-buffer-store';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 

@@ -2,10 +2,10 @@
 // The local queue and the Trigger.dev task both call this; it never imports Next or React.
 import type { StopReason, StreamEventBody } from '@/types/streaming';
 import type { FileMap } from '@/types/versioning';
-import type { Database } from '@/server/db/client';
-import { insertChatMessage, listChatMessages } from '@/server/store/chat-store';
-import { insertStreamEvents, lastStreamSeq } from '@/server/store/stream-buffer-store';
-import { readVersionFiles, writeVersionFiles } from '@/server/store/version-files-store';
+import type { Database } from '@/db/client';
+import { insertChatMessage, listChatMessages } from '@/db/stores/chat-store';
+import { insertStreamEvents, lastStreamSeq } from '@/db/stores/stream-buffer-store';
+import { readVersionFiles, writeVersionFiles } from '@/db/stores/version-files-store';
 import {
   claimPendingVersion,
   markFirstChunk,
@@ -13,7 +13,7 @@ import {
   recordValidation,
   setVersionStatus,
   type VersionRow,
-} from '@/server/store/versions-store';
+} from '@/db/stores/versions-store';
 import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneration } from './active-generations';
 import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';

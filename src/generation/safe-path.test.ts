@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSafePath } from './safe-path';
+import { checkSafePath } from '@/shared/safe-path';
 
 describe('checkSafePath', () => {
   it.each([

@@ -1,9 +1,9 @@
 // The validation step of a run: the version's files in the sandbox, with its project's env vars,
 // each check published the moment it is known. A run that validated a server may hand it over as
 // the version's preview (GenerationDeps.offerPreview).
-import type { Database } from '@/server/db/client';
-import { readProjectEnvValues } from '@/server/store/project-env-store';
-import type { VersionRow } from '@/server/store/versions-store';
+import type { Database } from '@/db/client';
+import { readProjectEnvValues } from '@/db/stores/project-env-store';
+import type { VersionRow } from '@/db/stores/versions-store';
 import type { FileMap, ValidationReport } from '@/types/versioning';
 import type { RunningApi, SandboxAdapter } from './ports';
 import type { Publisher } from './publisher';

@@ -5,11 +5,11 @@ import { getSupabaseBrowserClient } from '@/lib/supabase-browser';
 import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPCClient } from '@/trpc/react';
 import type { StreamEvent } from '@/types/streaming';
-import { initialStreamState, type GenerationStreamState } from './generation-stream-state';
-import { createLatestValueThrottle } from './latest-value-throttle';
-import { subscribeToProjectStream, type ProjectStreamSubscription, type RealtimeStreamStatus } from './realtime-stream-transport';
-import { STREAM_BATCH_INTERVAL_MS, transportOf, type StreamTransport } from './stream-follow-plan';
-import { followVersionStream, type VersionStreamFollower } from './version-stream-follower';
+import { initialStreamState, type GenerationStreamState } from '@/workspace/stream/generation-stream-state';
+import { createLatestValueThrottle } from '@/workspace/stream/latest-value-throttle';
+import { subscribeToProjectStream, type ProjectStreamSubscription, type RealtimeStreamStatus } from '@/workspace/stream/realtime-stream-transport';
+import { STREAM_BATCH_INTERVAL_MS, transportOf, type StreamTransport } from '@/workspace/stream/stream-follow-plan';
+import { followVersionStream, type VersionStreamFollower } from '@/workspace/stream/version-stream-follower';
 
 interface StreamHealth {
   versionId: string;

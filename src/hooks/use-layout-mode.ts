@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { DESKTOP_MIN_WIDTH_PX, layoutModeForWidth, TABLET_MIN_WIDTH_PX, type LayoutMode } from '@/components/workspace-layout';
+import { DESKTOP_MIN_WIDTH_PX, layoutModeForWidth, TABLET_MIN_WIDTH_PX, type LayoutMode } from '@/workspace/layout-mode';
 
 const QUERIES = [`(min-width: ${TABLET_MIN_WIDTH_PX}px)`, `(min-width: ${DESKTOP_MIN_WIDTH_PX}px)`];
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { NO_QUEUED_PROMPT, stepQueuedPrompt, withRestoredPrompt, type QueuedPrompt, type QueuedPromptEvent } from './queued-prompt';
+import { NO_QUEUED_PROMPT, stepQueuedPrompt, withRestoredPrompt, type QueuedPrompt, type QueuedPromptEvent } from '@/workspace/queued-prompt';
 import { useStableCallback } from './use-stable-callback';
 
 interface QueuedPromptOptions {

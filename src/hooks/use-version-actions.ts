@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { versionFilesText } from '@/components/version-files-text';
-import { buildVersionZip, zipFolderName } from '@/server/zip/build-version-zip';
+import { versionFilesText } from '@/shared/version-files-text';
+import { buildVersionZip, zipFolderName } from '@/shared/version-zip';
 import { useTRPC } from '@/trpc/react';
 import type { FileMap } from '@/types/versioning';
 

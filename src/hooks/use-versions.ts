@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '@/trpc/react';
-import { isActiveStatus } from './version-rules';
+import { isActiveStatus } from '@/shared/version-rules';
 
 /** A project's versions, oldest first. Refreshed by `refresh` when a stream ends or a version is created. */
 export function useVersions(projectId: string) {

@@ -1,6 +1,6 @@
 // This process's previews, built from env: the adapter (this machine, or E2B with E2B_API_KEY), the
 // limits, the idle timer, and the exit hook that leaves no API running when the server goes away.
-import type { Backends, Env } from '@/server/env';
+import type { Backends, Env } from '@/env';
 import { createE2BPreviewAdapter } from './e2b-preview';
 import { createLocalPreviewAdapter } from './local-preview';
 import type { PreviewAdapter } from './preview-adapter';

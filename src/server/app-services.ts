@@ -1,10 +1,10 @@
 // Wires the ports to their adapters once per process (DESIGN §1). Next's HMR re-imports modules,
 // so the instance lives on globalThis: a second PGlite on the same folder would lose data.
-import { env, backends, type Backends, type Env } from './env';
-import { openDatabase, type Database, type DatabaseHandle } from './db/client';
-import { applyMigrations } from './db/migrate';
+import { env, backends, type Backends, type Env } from '@/env';
+import { openDatabase, type Database, type DatabaseHandle } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
 import { notifyStreamAppended } from './stream/stream-notifier';
-import { pruneStreamBuffer } from './store/stream-buffer-store';
+import { pruneStreamBuffer } from '@/db/stores/stream-buffer-store';
 import { createLocalQueue, type LocalQueue } from '@/generation/queue/local-queue';
 import { runGeneration, type GenerationDeps } from '@/generation/run-generation';
 import { recoverInterruptedVersions } from '@/generation/recover-interrupted';
@@ -16,11 +16,11 @@ import { envFingerprint } from '@/preview/env-fingerprint';
 import { createPreviewRuntime, type PreviewRuntime } from '@/preview/create-preview-runtime';
 import type { PreviewAdapter } from '@/preview/preview-adapter';
 import type { PreviewManager } from '@/preview/preview-manager';
-import { ForgeError } from './errors';
+import { ForgeError } from '@/shared/forge-error';
 import { createStreamBroadcaster } from './realtime/broadcast';
 import { fixVersion } from './handlers/versions';
-import { findProjectById } from './store/projects-store';
-import { finishVersion, listPendingVersions } from './store/versions-store';
+import { findProjectById } from '@/db/stores/projects-store';
+import { finishVersion, listPendingVersions } from '@/db/stores/versions-store';
 
 export interface AppServices {
   env: Env;

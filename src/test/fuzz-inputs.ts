@@ -3,7 +3,8 @@
 // refused. Every arbitrary here generates only inputs a procedure must refuse, except the valid* ones,
 // which the test combines with something that is refused.
 import fc from 'fast-check';
-import { idSchema, MAX_PROMPT_LENGTH, promptSchema } from '@/server/api/schemas';
+import { idSchema, promptSchema } from '@/server/api/schemas';
+import { MAX_PROMPT_LENGTH } from '@/shared/prompt-limits';
 import { envNameProblem, envValueProblem, MAX_ENV_VALUE_BYTES } from '@/shared/project-env-rules';
 import { MAX_PREVIEW_REQUEST_BODY_BYTES } from '@/shared/preview-limits';
 

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '@/server/db/client';
-import { applyMigrations, listMigrationFiles, MIGRATIONS_DIR } from '@/server/db/migrate';
+import { openDatabase } from '@/db/client';
+import { applyMigrations, listMigrationFiles, MIGRATIONS_DIR } from '@/db/migrate';
 
 export async function migratedDumpPath(): Promise<string> {
   const hash = createHash('sha256');

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildVersionZip } from '@/server/zip/build-version-zip';
+import { buildVersionZip } from '@/shared/version-zip';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from './openai-fixture-server';
 import { openTestApp, type TestApp } from './test-app';
 

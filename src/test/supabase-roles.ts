@@ -7,8 +7,8 @@
 // privilege check, and bypass RLS). So the migrations here run as MIGRATOR_ROLE, a plain role that owns
 // the tables it creates, as postgres does on Supabase.
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type DatabaseHandle } from '@/server/db/client';
-import { applyMigrations } from '@/server/db/migrate';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
 import { postgresSkipReason, postgresTestUrl } from './test-database';
 
 /**

@@ -2,9 +2,9 @@
 import { createAppServices, type AppServices } from '@/server/app-services';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
-import type { DatabaseHandle } from '@/server/db/client';
+import type { DatabaseHandle } from '@/db/client';
 import type { PreviewAdapter } from '@/preview/preview-adapter';
-import { decideBackends, parseEnv } from '@/server/env';
+import { decideBackends, parseEnv } from '@/env';
 import { openPgliteTestDatabase } from './test-database';
 
 export interface TestApp {

@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL is set, a fresh database on a real Postgres server that is dropped afterwards.
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { openDatabase, type DatabaseHandle } from '@/server/db/client';
-import { applyMigrations } from '@/server/db/migrate';
+import { openDatabase, type DatabaseHandle } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
 import { ensureMigratedDump } from './pglite-dump';
 
 export async function openPgliteTestDatabase(): Promise<DatabaseHandle> {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { AskForm } from '@/components/ask-form';
+import { AskForm } from '@/components/home/ask-form';
 
 export default function AskPage() {
   return (

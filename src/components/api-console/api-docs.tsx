@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import type { ApiBody, ApiDescription, ApiParameter, ApiResponse, ApiRoute, JsonSchema } from '@/types/api-description';
-import { Icon } from '../icon';
+import { Icon } from '../ui/icon';
 import { MethodBadge } from './method-badge';
 import { schemaRows, typeText } from './schema-rows';
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usePreview } from '@/hooks/use-preview';
-import { hasSavedFiles } from '@/hooks/version-rules';
+import { hasSavedFiles } from '@/shared/version-rules';
 import { errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import { findApiRoute } from '@/types/api-description';

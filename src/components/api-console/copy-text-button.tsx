@@ -1,7 +1,7 @@
 'use client';
 
 import { useClipboardCopy } from '@/hooks/use-clipboard-copy';
-import { Icon } from '../icon';
+import { Icon } from '../ui/icon';
 
 /** A labelled button that copies `text` and says so for a moment ("Copy as curl" → "Copied"). */
 export function CopyTextButton({ text, label, testId }: { text: string; label: string; testId: string }) {

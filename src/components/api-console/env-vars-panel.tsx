@@ -6,8 +6,8 @@ import { useProjectEnv } from '@/hooks/use-project-env';
 import { envNameProblem, envValueProblem, MAX_ENV_VARS_PER_PROJECT } from '@/shared/project-env-rules';
 import { errorMessage } from '@/trpc/error-message';
 import type { ProjectEnvVarSummary } from '@/types/preview';
-import { Icon } from '../icon';
-import { formatRelativeTime } from '../relative-time';
+import { Icon } from '../ui/icon';
+import { formatRelativeTime } from '../ui/relative-time';
 
 /** The server never sends a value back, so every row shows the same mask whatever its length. */
 const MASK = '••••••••';

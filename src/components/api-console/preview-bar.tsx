@@ -1,8 +1,8 @@
 'use client';
 
 import { isRunningState, type PreviewStatus } from '@/types/preview';
-import { CopyButton } from '../copy-button';
-import { Icon } from '../icon';
+import { CopyButton } from '../ui/copy-button';
+import { Icon } from '../ui/icon';
 import { previewHeadline, previewNote } from './preview-words';
 
 interface PreviewBarProps {

@@ -2,7 +2,7 @@
 
 import type { KeyboardEvent } from 'react';
 import { PREVIEW_METHODS, type PreviewMethod } from '@/types/preview';
-import { Icon } from '../icon';
+import { Icon } from '../ui/icon';
 import { KeyValueRows } from './key-value-rows';
 import { templateParams, type RequestDraft } from './request-draft';
 

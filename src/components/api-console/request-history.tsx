@@ -3,8 +3,8 @@
 import { useMemo } from 'react';
 import { useNow } from '@/hooks/use-now';
 import type { RequestHistoryEntry } from '@/types/preview';
-import { Icon } from '../icon';
-import { formatRelativeTime } from '../relative-time';
+import { Icon } from '../ui/icon';
+import { formatRelativeTime } from '../ui/relative-time';
 import { pathWithQuery } from './curl-command';
 import { formatDuration, statusTone } from '@/shared/response-format';
 import { STATUS_TONE_CLASSES } from './status-tone';

@@ -2,8 +2,8 @@
 
 import { useMemo } from 'react';
 import type { ComparedAnswer } from '@/types/preview';
-import { DiffFileSection } from '../diff-file-section';
-import { Icon } from '../icon';
+import { DiffFileSection } from '../diff/diff-file-section';
+import { Icon } from '../ui/icon';
 import { formatBytes, formatDuration, statusTone } from '@/shared/response-format';
 import { STATUS_TONE_CLASSES } from './status-tone';
 import { compareResponses } from './response-comparison';

@@ -3,7 +3,7 @@
 import { Highlight, themes } from 'prism-react-renderer';
 import { useMemo } from 'react';
 import type { PreviewResponse } from '@/types/preview';
-import { CopyButton } from '../copy-button';
+import { CopyButton } from '../ui/copy-button';
 import { formatBytes, formatDuration, prettyBody, statusTone } from '@/shared/response-format';
 import { STATUS_TONE_CLASSES } from './status-tone';
 

@@ -1,5 +1,5 @@
 // Picks the model adapter the environment asks for.
-import type { Backends, Env } from '@/server/env';
+import type { Backends, Env } from '@/env';
 import type { ModelAdapter } from '../ports';
 import { createOfflineModel } from '../offline/offline-model';
 import { createOpenAIModel } from './openai-model';

@@ -1,5 +1,5 @@
 // Picks the sandbox adapter the environment asks for.
-import type { Backends, Env } from '@/server/env';
+import type { Backends, Env } from '@/env';
 import type { SandboxAdapter } from '../ports';
 import { createE2BSandbox } from './e2b-sandbox';
 import { createLocalSandbox } from './local-sandbox';

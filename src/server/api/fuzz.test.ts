@@ -7,8 +7,8 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../app-services';
-import type { DatabaseHandle } from '../db/client';
-import { decideBackends, parseEnv } from '../env';
+import type { DatabaseHandle } from '@/db/client';
+import { decideBackends, parseEnv } from '@/env';
 import { openPgliteTestDatabase } from '@/test/test-database';
 import {
   anyValue,

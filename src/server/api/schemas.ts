@@ -1,7 +1,6 @@
 // Input pieces shared by several procedures' schemas.
 import { z } from 'zod';
-
-export const MAX_PROMPT_LENGTH = 8000;
+import { MAX_PROMPT_LENGTH } from '@/shared/prompt-limits';
 
 export const idSchema = z.uuid({ error: 'Must be an id (uuid).' });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import type { AppServices } from '../app-services';
-import { forgetCachedVersionFiles } from '../store/version-files-store';
+import { forgetCachedVersionFiles } from '@/db/stores/version-files-store';
 import { testDatabases } from '@/test/test-database';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import type { StreamEvent } from '@/types/streaming';

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import { getAppServices, type AppServices } from '../app-services';
-import { ForgeError } from '../errors';
+import { ForgeError } from '@/shared/forge-error';
 import type { PreviewHandlerContext } from '../handlers/preview';
 import { LOCAL_USER_ID, resolveUserId } from '../auth/resolve-user';
 

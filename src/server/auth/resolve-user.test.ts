@@ -7,8 +7,8 @@ import { TRPCError } from '@trpc/server';
 import { createAppServices, type AppServices } from '../app-services';
 import { createCaller } from '../api/root';
 import { createTRPCContext } from '../api/trpc';
-import { decideBackends, parseEnv } from '../env';
-import type { DatabaseHandle } from '../db/client';
+import { decideBackends, parseEnv } from '@/env';
+import type { DatabaseHandle } from '@/db/client';
 import { openPgliteTestDatabase } from '@/test/test-database';
 
 const USERS: Record<string, string> = { 'token-of-alice': crypto.randomUUID(), 'token-of-bob': crypto.randomUUID() };

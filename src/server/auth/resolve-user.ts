@@ -1,7 +1,7 @@
 // Who is asking. Embedded mode has one local user; connected mode asks Supabase Auth, from the
 // cookie session (the browser) or from an `Authorization: Bearer <access token>` header (scripts).
 import { createServerClient, parseCookieHeader } from '@supabase/ssr';
-import type { Backends, Env } from '../env';
+import type { Backends, Env } from '@/env';
 import { serverRealtimeOptions } from './server-realtime-transport';
 
 /** The one user of embedded mode (no sign-in; the server binds 127.0.0.1). */

@@ -1,7 +1,7 @@
 // Every function that touches a project goes through these, so ownership is checked in one place.
-import { ForgeError } from '../errors';
-import { findProject, type ProjectRow } from '../store/projects-store';
-import { findOwnedVersion, type VersionRow } from '../store/versions-store';
+import { ForgeError } from '@/shared/forge-error';
+import { findProject, type ProjectRow } from '@/db/stores/projects-store';
+import { findOwnedVersion, type VersionRow } from '@/db/stores/versions-store';
 import type { HandlerContext } from './context';
 
 export async function requireProject(ctx: HandlerContext, projectId: string): Promise<ProjectRow> {

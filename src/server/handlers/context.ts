@@ -1,5 +1,5 @@
 // What every server function gets: the database, who is asking, and how to start work.
-import type { Database } from '../db/client';
+import type { Database } from '@/db/client';
 
 export interface HandlerContext {
   db: Database;

@@ -1,4 +1,4 @@
-import { listChatMessages } from '../store/chat-store';
+import { listChatMessages } from '@/db/stores/chat-store';
 import { requireProject } from './access';
 import type { HandlerContext } from './context';
 

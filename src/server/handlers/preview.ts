@@ -4,14 +4,14 @@ import { envFingerprint } from '@/preview/env-fingerprint';
 import { forwardRequest, RefusedRequestError, type ForwardedRequest } from '@/preview/forward-request';
 import type { OwnedVersion, PreviewService } from '@/preview/preview-service';
 import { isRunningState, type PreviewResponse, type PreviewStatus } from '@/types/preview';
-import { ForgeError } from '../errors';
-import { readProjectEnvValues } from '../store/project-env-store';
-import { insertRequestHistory } from '../store/request-history-store';
-import { readVersionFiles } from '../store/version-files-store';
-import type { VersionRow } from '../store/versions-store';
+import { ForgeError } from '@/shared/forge-error';
+import { readProjectEnvValues } from '@/db/stores/project-env-store';
+import { insertRequestHistory } from '@/db/stores/request-history-store';
+import { readVersionFiles } from '@/db/stores/version-files-store';
+import type { VersionRow } from '@/db/stores/versions-store';
 import { requireVersion } from './access';
 import type { HandlerContext } from './context';
-import { hasSavedFiles } from './versions';
+import { hasSavedFiles } from '@/shared/version-rules';
 
 /** The preview handlers also need this process's previews. */
 export type PreviewHandlerContext = HandlerContext & { previews: PreviewService };

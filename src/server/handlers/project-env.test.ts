@@ -7,8 +7,8 @@ import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { envNameProblem, envValueProblem } from '@/shared/project-env-rules';
 import { openTestApp, type TestApp } from '@/test/test-app';
-import { insertProject } from '../store/projects-store';
-import { readProjectEnvValues } from '../store/project-env-store';
+import { insertProject } from '@/db/stores/projects-store';
+import { readProjectEnvValues } from '@/db/stores/project-env-store';
 import { rejectionOf } from '@/test/rejection';
 
 const SECRET = 'sk-live-0123456789-do-not-leak';

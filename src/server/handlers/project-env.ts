@@ -1,7 +1,7 @@
 // A project's env vars as its owner manages them: names listed, values written and replaced, never
 // read back. The sandbox reads values through readProjectEnvValues, not through here.
 import type { ProjectEnvVarSummary } from '@/types/preview';
-import { deleteProjectEnvVar, listProjectEnvVars, setProjectEnvVar } from '../store/project-env-store';
+import { deleteProjectEnvVar, listProjectEnvVars, setProjectEnvVar } from '@/db/stores/project-env-store';
 import { requireProject } from './access';
 import type { HandlerContext } from './context';
 

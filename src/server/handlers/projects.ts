@@ -1,6 +1,6 @@
-import { insertChatMessage } from '../store/chat-store';
-import { insertProject, listProjects, projectNameFromPrompt } from '../store/projects-store';
-import { insertVersion } from '../store/versions-store';
+import { insertChatMessage } from '@/db/stores/chat-store';
+import { insertProject, listProjects, projectNameFromPrompt } from '@/db/stores/projects-store';
+import { insertVersion } from '@/db/stores/versions-store';
 import { requireProject } from './access';
 import type { HandlerContext } from './context';
 

@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgliteTestDatabase } from '@/test/test-database';
-import type { DatabaseHandle } from '../db/client';
-import { ForgeError } from '../errors';
-import { insertProject } from '../store/projects-store';
-import { insertRequestHistory } from '../store/request-history-store';
+import type { DatabaseHandle } from '@/db/client';
+import { ForgeError } from '@/shared/forge-error';
+import { insertProject } from '@/db/stores/projects-store';
+import { insertRequestHistory } from '@/db/stores/request-history-store';
 import type { HandlerContext } from './context';
 import { listProjectRequests } from './request-history';
 

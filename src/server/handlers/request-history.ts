@@ -1,7 +1,7 @@
 // The request console's history of a project, for its owner.
 import { REQUEST_HISTORY_LIMIT } from '@/shared/preview-limits';
 import type { RequestHistoryEntry } from '@/types/preview';
-import { listRequestHistory } from '../store/request-history-store';
+import { listRequestHistory } from '@/db/stores/request-history-store';
 import { requireProject } from './access';
 import type { HandlerContext } from './context';
 

@@ -1,8 +1,8 @@
 // `stream.since`: the long-poll over stream_buffer. Answers at once when there are events after
 // `afterSeq`; otherwise waits up to `waitMs`, woken by this process's writers or a periodic re-check.
 import { waitForStreamAppend } from '../stream/stream-notifier';
-import { readStreamEvents } from '../store/stream-buffer-store';
-import { findVersion } from '../store/versions-store';
+import { readStreamEvents } from '@/db/stores/stream-buffer-store';
+import { findVersion } from '@/db/stores/versions-store';
 import { requireVersion } from './access';
 import type { HandlerContext } from './context';
 

@@ -4,8 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { openTestApp, type TestApp } from '@/test/test-app';
-import { writeVersionFiles } from '../store/version-files-store';
-import { insertCompletedVersion, insertVersion } from '../store/versions-store';
+import { writeVersionFiles } from '@/db/stores/version-files-store';
+import { insertCompletedVersion, insertVersion } from '@/db/stores/versions-store';
 import { NO_OPENAPI_PROBLEM } from './version-api';
 
 describe('versions.api', () => {

@@ -3,10 +3,10 @@
 import { describeApi, emptyDescription } from '@/api-description/describe-api';
 import { findOpenApiPath } from '@/generation/sandbox/declared-routes';
 import type { ApiDescription } from '@/types/api-description';
-import { readVersionFiles } from '../store/version-files-store';
+import { readVersionFiles } from '@/db/stores/version-files-store';
 import { requireVersion } from './access';
 import type { HandlerContext } from './context';
-import { hasSavedFiles } from './versions';
+import { hasSavedFiles } from '@/shared/version-rules';
 
 export const NO_OPENAPI_PROBLEM = 'This version has no openapi.json, so its routes are not known; type a method and path to call it.';
 

@@ -1,14 +1,14 @@
 // Going back without losing anything: restore an old version as a new one, and compare any two.
 import { compareFileMaps } from '@/versioning/compare';
-import { ForgeError, isUniqueViolation } from '../errors';
-import { insertChatMessage } from '../store/chat-store';
-import { touchProject } from '../store/projects-store';
-import { readVersionFiles, writeVersionFiles } from '../store/version-files-store';
-import { findActiveVersion, insertCompletedVersion, latestCompleteVersion } from '../store/versions-store';
+import { ForgeError, isUniqueViolation } from '@/shared/forge-error';
+import { insertChatMessage } from '@/db/stores/chat-store';
+import { touchProject } from '@/db/stores/projects-store';
+import { readVersionFiles, writeVersionFiles } from '@/db/stores/version-files-store';
+import { findActiveVersion, insertCompletedVersion, latestCompleteVersion } from '@/db/stores/versions-store';
 import { requireVersion } from './access';
 import type { HandlerContext } from './context';
 import type { CreatedVersion } from './projects';
-import { hasSavedFiles } from './versions';
+import { hasSavedFiles } from '@/shared/version-rules';
 
 /**
  * Makes a new version whose files equal `versionId`'s, without a model call. Its base is the latest

@@ -3,25 +3,21 @@ import { endVersionWithEvents } from '@/generation/end-version';
 import { buildFixRequest } from '@/generation/fix-request';
 import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
-import { ForgeError, isUniqueViolation } from '../errors';
-import { insertChatMessage } from '../store/chat-store';
-import { touchProject } from '../store/projects-store';
-import { listVersionChanges, readVersionFiles } from '../store/version-files-store';
+import { ForgeError, isUniqueViolation } from '@/shared/forge-error';
+import { insertChatMessage } from '@/db/stores/chat-store';
+import { touchProject } from '@/db/stores/projects-store';
+import { listVersionChanges, readVersionFiles } from '@/db/stores/version-files-store';
 import {
   findActiveVersion,
   insertVersion,
   latestCompleteVersion,
   listProjectVersions,
   type VersionRow,
-} from '../store/versions-store';
+} from '@/db/stores/versions-store';
 import { requireProject, requireVersion } from './access';
 import type { HandlerContext } from './context';
 import type { CreatedVersion } from './projects';
-
-/** A version can be built upon when its files were saved: complete, or failed only at validation. */
-export function hasSavedFiles(version: VersionRow): boolean {
-  return version.status === 'complete' || (version.status === 'failed' && version.stopReason === 'validation_failed');
-}
+import { hasSavedFiles } from '@/shared/version-rules';
 
 function toSummary(
   row: VersionRow,

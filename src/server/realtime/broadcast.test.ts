@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPhoenixRealtimeServer, type PhoenixRealtimeServer } from '@/test/phoenix-realtime-server';
 import type { StreamEvent } from '@/types/streaming';
 import { createRealtimeBroadcaster, MAX_BROADCAST_PAYLOAD_BYTES, splitIntoPayloads } from './broadcast';
-import type { StreamBroadcastPayload } from './stream-channel';
+import type { StreamBroadcastPayload } from '@/shared/stream-channel';
 
 const ANON_KEY = 'anon-key';
 const SERVICE_ROLE_KEY = 'service-role-key';

@@ -2,9 +2,9 @@
 // A worker holds no websocket: one POST per batch, authorised by the service role key, which bypasses
 // the realtime.messages policies that guard the private channel. Best effort: it throws on failure and
 // the publisher logs it, because the buffer, not the broadcast, is the source of truth.
-import type { Backends, Env } from '@/server/env';
+import type { Backends, Env } from '@/env';
 import type { StreamEvent } from '@/types/streaming';
-import { projectStreamTopic, STREAM_BROADCAST_EVENT, type StreamBroadcastPayload } from './stream-channel';
+import { projectStreamTopic, STREAM_BROADCAST_EVENT, type StreamBroadcastPayload } from '@/shared/stream-channel';
 
 /** Supabase caps a broadcast payload at 256 KB on its Free plan (3,000 KB on paid plans). */
 export const MAX_BROADCAST_PAYLOAD_BYTES = 200_000;

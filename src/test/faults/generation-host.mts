@@ -11,7 +11,7 @@
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { createAppServices } from '@/server/app-services';
-import { decideBackends, parseEnv } from '@/server/env';
+import { decideBackends, parseEnv } from '@/env';
 import { createOfflineModel } from '@/generation/offline/offline-model';
 
 /** v2 types this slowly, so it is still generating when the test kills the process. */

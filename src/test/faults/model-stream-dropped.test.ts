@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { createAppServices, type AppServices } from '@/server/app-services';
-import type { DatabaseHandle } from '@/server/db/client';
-import { decideBackends, parseEnv } from '@/server/env';
-import { forgetCachedVersionFiles } from '@/server/store/version-files-store';
+import type { DatabaseHandle } from '@/db/client';
+import { decideBackends, parseEnv } from '@/env';
+import { forgetCachedVersionFiles } from '@/db/stores/version-files-store';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
 import { openPgliteTestDatabase } from '@/test/test-database';
 

@@ -1,8 +1,8 @@
 // Postgres restarted in the middle of a stream (Postgres mode): the generation fails or finishes
 // cleanly, nothing stays stuck, the stream has no gap or duplicate, and the pool recovers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/server/db/client';
-import { applyMigrations } from '@/server/db/migrate';
+import { openDatabase } from '@/db/client';
+import { applyMigrations } from '@/db/migrate';
 import { reserveFreePort } from '@/generation/sandbox/free-port';
 import { openTestApp, type TestApp } from '@/test/test-app';
 import { privatePostgresSkipReason, startPrivatePostgres, type PrivatePostgres } from './private-postgres';

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { createAppServices, type AppServices } from '@/server/app-services';
-import type { DatabaseHandle } from '@/server/db/client';
-import { decideBackends, parseEnv } from '@/server/env';
+import type { DatabaseHandle } from '@/db/client';
+import { decideBackends, parseEnv } from '@/env';
 import { testDatabases } from '@/test/test-database';
 
 const RACERS = 20;

@@ -8,8 +8,8 @@ import { STOPPED_MESSAGE } from '@/generation/active-generations';
 import { createCaller } from '@/server/api/root';
 import { LOCAL_USER_ID } from '@/server/api/trpc';
 import { createAppServices, type AppServices } from '@/server/app-services';
-import type { DatabaseHandle } from '@/server/db/client';
-import { decideBackends, parseEnv } from '@/server/env';
+import type { DatabaseHandle } from '@/db/client';
+import { decideBackends, parseEnv } from '@/env';
 import { testDatabases } from '@/test/test-database';
 
 /** One-shot holds: the next call of a held step tells the test it arrived, then waits for release. */
@@ -56,8 +56,8 @@ const gates = vi.hoisted(() => {
   };
 });
 
-vi.mock('@/server/store/versions-store', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/server/store/versions-store')>();
+vi.mock('@/db/stores/versions-store', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/db/stores/versions-store')>();
   return { ...actual, claimPendingVersion: gates.before('claim', actual.claimPendingVersion) };
 });
 

@@ -1,5 +1,5 @@
 import { getAppServices } from '@/server/app-services';
-import { backends } from '@/server/env';
+import { backends } from '@/env';
 
 export const dynamic = 'force-dynamic';
 
