@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { composeOfflineAnswer } from '../src/generation/offline/compose-answer';
+import { composeOfflineAnswer } from '../src/generation/offline/answer/compose-answer';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '../src/test/openai-fixture-server';
 import { startProductionServer, type RunningServer } from './bench/server-process';
 

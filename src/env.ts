@@ -1,5 +1,7 @@
-// The one place that reads process.env. Every backend is chosen here (DESIGN §1), so the rest of the
-// server asks `env.backends` instead of probing variables itself.
+// The one place that reads process.env (docs/architecture.md, "Backends"). Every backend is chosen
+// here, so the rest of the code asks `backends` instead of probing variables itself. The browser
+// gets `clientEnv` only: the two public Supabase values, which Next writes into the browser bundle
+// at build time; the server's values stay on the server (reading one in the browser throws).
 import { z } from 'zod';
 
 const optionalString = z
@@ -7,6 +9,12 @@ const optionalString = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** What the browser may know: Supabase's project URL and its public (anon) key. */
+const clientEnvSchema = z.object({
+  NEXT_PUBLIC_SUPABASE_URL: optionalString.pipe(z.string().url().optional()),
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: optionalString,
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,7 +26,7 @@ const envSchema = z.object({
   FORGE_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Set to "skip" to record the sandbox step as skipped (e.g. machines without npm access). */
   FORGE_SANDBOX: z.enum(['auto', 'local', 'skip']).default('auto'),
-  /** With a model connected: plan first, then write the files with concurrent calls (seed §7). */
+  /** With a model connected: plan first, then write the files with concurrent calls. */
   FORGE_PARALLEL_FILES: z.enum(['on', 'off']).default('off'),
   FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** With a model connected, one automatic Fix attempt when a version fails validation (never a fix of a fix). */
@@ -38,8 +46,7 @@ const envSchema = z.object({
 
   DATABASE_URL: optionalString.pipe(z.string().url().optional()),
 
-  NEXT_PUBLIC_SUPABASE_URL: optionalString.pipe(z.string().url().optional()),
-  NEXT_PUBLIC_SUPABASE_ANON_KEY: optionalString,
+  ...clientEnvSchema.shape,
   SUPABASE_SERVICE_ROLE_KEY: optionalString,
 
   TRIGGER_SECRET_KEY: optionalString,
@@ -66,7 +73,7 @@ export interface Backends {
 }
 
 export function decideBackends(env: Env): Backends {
-  const supabase = Boolean(env.NEXT_PUBLIC_SUPABASE_URL && env.NEXT_PUBLIC_SUPABASE_ANON_KEY);
+  const supabase = supabasePublicConfig(env) !== null;
   return {
     database: env.DATABASE_URL ? 'postgres' : 'pglite',
     stream: supabase && env.SUPABASE_SERVICE_ROLE_KEY ? 'supabase-realtime' : 'long-poll',
@@ -78,8 +85,8 @@ export function decideBackends(env: Env): Backends {
   };
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+function parseWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment variables:\n${problems}`);
@@ -87,5 +94,34 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env: Env = parseEnv(process.env);
-export const backends: Backends = decideBackends(env);
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+export type ClientEnv = z.infer<typeof clientEnvSchema>;
+
+/** Supabase's URL and public key when both are set (connected mode); null in embedded mode. */
+export function supabasePublicConfig(config: ClientEnv): { url: string; anonKey: string } | null {
+  const url = config.NEXT_PUBLIC_SUPABASE_URL;
+  const anonKey = config.NEXT_PUBLIC_SUPABASE_ANON_KEY;
+  return url && anonKey ? { url, anonKey } : null;
+}
+
+/** Reading a server variable in the browser is a bug; this makes it a loud one. */
+function serverOnly<T extends object>(): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      throw new Error(`env.${String(key)} is a server variable; the browser reads clientEnv only.`);
+    },
+  });
+}
+
+const onServer = typeof window === 'undefined';
+
+export const env: Env = onServer ? parseEnv(process.env) : serverOnly<Env>();
+export const backends: Backends = onServer ? decideBackends(env) : serverOnly<Backends>();
+// Each variable written out in full: Next inlines only `process.env.NEXT_PUBLIC_…` spelled so.
+export const clientEnv: ClientEnv = parseWith(clientEnvSchema, {
+  NEXT_PUBLIC_SUPABASE_URL: process.env.NEXT_PUBLIC_SUPABASE_URL,
+  NEXT_PUBLIC_SUPABASE_ANON_KEY: process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY,
+});

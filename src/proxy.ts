@@ -2,17 +2,17 @@
 // @supabase/ssr documents) and sends signed-out visitors to /sign-in. Embedded mode passes through.
 import { createServerClient } from '@supabase/ssr';
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientEnv, supabasePublicConfig } from '@/env';
 import { serverRealtimeOptions } from '@/server/auth/server-realtime-transport';
 
 const PUBLIC_PATHS = ['/sign-in', '/auth/', '/api/health'];
 
 export async function proxy(request: NextRequest) {
-  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const anonKey = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
-  if (!url || !anonKey) return NextResponse.next();
+  const supabasePublic = supabasePublicConfig(clientEnv);
+  if (!supabasePublic) return NextResponse.next();
 
   let response = NextResponse.next({ request });
-  const supabase = createServerClient(url, anonKey, {
+  const supabase = createServerClient(supabasePublic.url, supabasePublic.anonKey, {
     realtime: serverRealtimeOptions,
     cookies: {
       getAll: () => request.cookies.getAll(),

@@ -5,7 +5,7 @@
 //   [bench:KEY]    names the fixture's recording of this request (default: req-<n>)
 //   [pace:NAME]    realistic (default) | fast | load
 //   [script:NAME]  answer with the text registered under NAME instead of the offline generator
-import { composeOfflineAnswer } from '../../src/generation/offline/compose-answer';
+import { composeOfflineAnswer } from '../../src/generation/offline/answer/compose-answer';
 import type { GenerationRequest } from '../../src/generation/ports';
 import type { FileMap } from '../../src/types/versioning';
 import type { ChatBody, FixtureAnswer, Pace } from './timed-fixture';
@@ -103,7 +103,10 @@ export function createBenchResponder(): BenchResponder {
   };
 }
 
-/** The DESIGN §7 answer that writes `files` (for scripted versions). */
+/**
+ * An answer in the output format the model is asked for (src/generation/prompts.ts): a <plan>, one
+ * <file> block per file, a <summary>. It writes `files`, for scripted versions.
+ */
 export function scriptedAnswer(title: string, files: FileMap, summary: string, action: 'create' | 'modify' = 'modify'): string {
   const paths = Object.keys(files);
   return (

@@ -1,9 +1,8 @@
 // Who kept the machine's cores busy while a version typed out. A slow frame whose main thread was
 // waiting for a core says little by itself; the share of the cores Chromium, the server and the
 // bench took over the same window says whether the machine was short of them. Linux /proc only.
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { treeCpuSeconds } from './server-process';
+import { cpuPressureMicros, machineJiffies, treeCpuSeconds } from './proc';
 
 export interface CoreUsage {
   cores: number;
@@ -17,25 +16,6 @@ export interface CoreUsage {
   chromiumCores: number;
   serverCores: number;
   benchCores: number;
-}
-
-/** Busy, steal and total jiffies of all cores (the "cpu" line of /proc/stat; idle and iowait count as idle). */
-function machineJiffies(): { busy: number; steal: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-  const [, ...values] = line.trim().split(/\s+/).map(Number);
-  const total = values.slice(0, 8).reduce((sum, value) => sum + value, 0);
-  const idle = (values[3] ?? 0) + (values[4] ?? 0);
-  return { busy: total - idle, steal: values[7] ?? 0, total };
-}
-
-/** Microseconds in which some runnable thread waited for a core, since boot (Linux PSI). */
-function cpuPressureMicros(): number | null {
-  try {
-    const match = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

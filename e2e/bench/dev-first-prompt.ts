@@ -6,7 +6,8 @@ import { loadavg } from 'node:os';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 import { DEV_DIST_DIR, startFreshDevServer, type DevServer } from './dev-server-process';
 import type { Row } from './results-file';
-import { benchLog as log, PROJECT_ROOT, treeCpuSeconds } from './server-process';
+import { treeCpuSeconds } from './proc';
+import { benchLog as log, PROJECT_ROOT } from './server-process';
 import { formatMs, percentile } from './stats';
 
 const RUNS = Number(process.env.BENCH_DEV_RUNS ?? 3);
@@ -106,7 +107,6 @@ async function runOnce(mode: Mode, index: number): Promise<DevRun> {
   const server = await startFreshDevServer(ROOT, {
     name: `${mode}-${index}`,
     extraEnv: mode === 'off' ? { FORGE_DEV_WARM_UP: 'off' } : {},
-    log,
   });
   try {
     let warmUp: { ms: number; line: string } | null = null;

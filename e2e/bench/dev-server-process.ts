@@ -1,12 +1,13 @@
-// A fresh `next dev`, as a newcomer starts it: an emptied dist folder (.next-bench-dev-*, so it never
-// meets anyone else's) and a new data folder under .data/. Started in its own process group and
-// always killed with it. `next dev` also writes tsconfig.json (includes for its dist folder) and
-// next-env.d.ts (an import of that folder's route types); both are put back after each run.
+// A fresh `next dev`, as a newcomer starts it: in a new copy of the project (app-copy.ts) under
+// .data/, so its dist folder (.next-bench-dev-*) starts empty and never meets anyone else's, and the
+// tsconfig.json and next-env.d.ts that `next dev` rewrites are the copy's; with a new data folder
+// beside the copy. Started in its own process group and always killed with it.
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { refreshAppCopy } from './app-copy';
 import { killGroup, stopGroup } from './server-process';
 
 export const DEV_DIST_DIR = '.next-bench-dev-first-prompt';
@@ -29,46 +30,6 @@ async function freePort(): Promise<number> {
   throw new Error(`no free port in ${FIRST_PORT}-${LAST_PORT}`);
 }
 
-/** What `next dev` rewrites in the project root, to put back exactly as it was. */
-interface RootFiles {
-  tsconfig: { text: string; mtime: Date };
-  nextEnv: string | null;
-}
-
-function snapshotRootFiles(root: string): RootFiles {
-  const tsconfigPath = join(root, 'tsconfig.json');
-  const nextEnvPath = join(root, 'next-env.d.ts');
-  return {
-    tsconfig: { text: readFileSync(tsconfigPath, 'utf8'), mtime: statSync(tsconfigPath).mtime },
-    nextEnv: existsSync(nextEnvPath) ? readFileSync(nextEnvPath, 'utf8') : null,
-  };
-}
-
-/** Undoes only what `next dev` did for DEV_DIST_DIR; anything else someone changed meanwhile stays. */
-function restoreRootFiles(root: string, before: RootFiles, log: (line: string) => void): void {
-  const tsconfigPath = join(root, 'tsconfig.json');
-  const after = readFileSync(tsconfigPath, 'utf8');
-  if (after !== before.tsconfig.text) {
-    try {
-      const now = JSON.parse(after) as { include?: string[] };
-      const withoutOurs = { ...now, include: (now.include ?? []).filter((entry) => !entry.startsWith(`${DEV_DIST_DIR}/`)) };
-      if (JSON.stringify(withoutOurs) === JSON.stringify(JSON.parse(before.tsconfig.text))) {
-        writeFileSync(tsconfigPath, before.tsconfig.text);
-        utimesSync(tsconfigPath, new Date(), before.tsconfig.mtime);
-      } else {
-        log('note: tsconfig.json changed in other ways during the run; left as it is');
-      }
-    } catch {
-      log('note: tsconfig.json is not JSON any more; left as it is');
-    }
-  }
-  const nextEnvPath = join(root, 'next-env.d.ts');
-  if (existsSync(nextEnvPath) && readFileSync(nextEnvPath, 'utf8').includes(DEV_DIST_DIR)) {
-    if (before.nextEnv === null) rmSync(nextEnvPath, { force: true });
-    else writeFileSync(nextEnvPath, before.nextEnv);
-  }
-}
-
 export interface DevServer {
   baseUrl: string;
   /** `next dev`'s own process: its tree holds the server. */
@@ -79,29 +40,28 @@ export interface DevServer {
   healthyAfterMs: number;
   /** The server's output so far. */
   log(): string;
-  /** Kills the process group (TERM, then KILL), removes the dist and data folders, restores the root files. Idempotent. */
+  /** Kills the process group (TERM, then KILL), removes the copy (with its dist folder) and the data folder. Idempotent. */
   stop(): Promise<void>;
 }
 
 export async function startFreshDevServer(
   root: string,
-  options: { name: string; extraEnv: Record<string, string>; log: (line: string) => void },
+  options: { name: string; extraEnv: Record<string, string> },
 ): Promise<DevServer> {
   const port = await freePort();
-  const distDir = join(root, DEV_DIST_DIR);
   const dataDir = join(root, '.data', `bench-dev-${options.name}-${Date.now()}`);
-  rmSync(distDir, { recursive: true, force: true });
+  const appDir = join(dataDir, 'app');
   mkdirSync(dataDir, { recursive: true });
+  refreshAppCopy(root, appDir);
   const logPath = join(dataDir, 'server.log');
   const keptLogPath = join(tmpdir(), `api-forge-bench-dev-${options.name}.log`);
   const out = openSync(logPath, 'w');
-  const rootFiles = snapshotRootFiles(root);
   const baseUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   // What a person has on a plain machine: embedded defaults, the offline generator. Validation is
   // skipped: it starts after the last file, long after what is measured, and would fetch from npm.
-  const child = spawn(join(root, 'node_modules/.bin/next'), ['dev', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
+  const child = spawn(join(root, 'node_modules', '.bin', 'next'), ['dev', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: appDir,
     env: {
       // What `next dev` sets for itself anyway.
       NODE_ENV: 'development',
@@ -121,9 +81,7 @@ export async function startFreshDevServer(
   let stopped = false;
   const cleanUp = () => {
     if (existsSync(logPath)) copyFileSync(logPath, keptLogPath);
-    rmSync(distDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-    restoreRootFiles(root, rootFiles, options.log);
   };
   const killNow = () => {
     killGroup(child, 'SIGKILL');

@@ -1,4 +1,4 @@
-// Issue 4: wall time of one version written by a single call against parallel-files mode, with the
+// Wall time of one version written by a single call against parallel-files mode, with the
 // OpenAI-wire fixture streaming at a fixed rate (80 tokens/s, first token after 400 ms).
 import { performance } from 'node:perf_hooks';
 import { createAppServices } from '../../src/server/app-services';
@@ -28,7 +28,7 @@ async function timeOneVersion(baseURL: string, parallel: boolean, concurrency: n
     const caller = createCaller({ services, userId: LOCAL_USER_ID });
     const started = performance.now();
     const { projectId } = await caller.projects.create({ prompt: 'Modules' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const [version] = await caller.versions.list({ projectId });
     if (version?.status !== 'complete') throw new Error(`the ${parallel ? 'parallel' : 'single-call'} version ended ${version?.status}: ${version?.error}`);
     return performance.now() - started;

@@ -3,11 +3,12 @@
 // validated server handed over), a cold start of a preview, and what `preview.send` adds to a
 // request against calling the API directly.
 import { performance } from 'node:perf_hooks';
-import { startAndWatchPreview } from '../../src/trpc/preview-readiness';
+import { startAndWatchPreview } from '../../src/shared/preview-readiness';
 import { createBenchClient, followStream, type BenchClient } from './bench-client';
 import { step } from './bench-step';
 import type { Row } from './results-file';
-import { benchLog as log, BENCH_SERVER_PORT, ensureProductionBuild, PROJECT_ROOT, serverLogTail, startProductionServer, type RunningServer } from './server-process';
+import { ensureProductionBuild } from './production-build';
+import { benchLog as log, BENCH_SERVER_PORT, PROJECT_ROOT, serverLogTail, startProductionServer, type RunningServer } from './server-process';
 import { formatMs, formatP50P95, formatSeconds, p50p95 } from './stats';
 
 const BOOKSTORE = 'A REST API for a bookstore with authors and books';
@@ -70,7 +71,7 @@ export async function runPreviewBench(): Promise<{ rows: Row[]; notes: string[] 
   let server: RunningServer | undefined;
   try {
     server = await step('start next (production)', 90_000, () =>
-      startProductionServer(PROJECT_ROOT, {
+      startProductionServer(build.appDir, {
         port: BENCH_SERVER_PORT,
         // Validation on, as on a fresh machine; the offline generator at full speed; no rate limit in the way.
         extraEnv: { FORGE_SANDBOX: 'auto', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_PREVIEW_RATE_PER_MINUTE: '1000000' },

@@ -2,6 +2,7 @@
 // partial runs (`npm run bench -- server` only replaces the server suite's rows).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
+import { cpuModelName } from './proc';
 
 export type Row = [measure: string, result: string, target: string];
 
@@ -14,12 +15,7 @@ export interface SuiteResult {
 }
 
 export function describeMachine(): string {
-  let model = cpus()[0]?.model ?? 'unknown cpu';
-  try {
-    model = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? model;
-  } catch {
-    /* not Linux */
-  }
+  const model = cpuModelName() ?? cpus()[0]?.model ?? 'unknown cpu';
   const gib = (totalmem() / 1024 ** 3).toFixed(1);
   return `${model}, ${cpus().length} cores, ${gib} GiB memory, Node ${process.version}, Linux ${release()}`;
 }

@@ -1,4 +1,4 @@
-// Versioning benchmark (issue 3): storage of 50 small-edit versions of a 30-file project against 50
+// Versioning benchmark: storage of 50 small-edit versions of a 30-file project against 50
 // full copies, and the time to load version 50 cold (reconstructed from the store) and warm (cached).
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../src/db/client';

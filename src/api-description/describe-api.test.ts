@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runConversation } from '@/generation/offline/conversation-support';
+import { runConversation } from '@/test/offline-conversations';
 import { MISSING_REF_KEY, SCHEMA_NAME_KEY, type ApiDescription, type ApiRoute } from '@/types/api-description';
 import { describeApi } from './describe-api';
 import { MAX_PROBLEMS } from './problem-list';

@@ -104,7 +104,7 @@ describe('forge call, preview and env against a running server', () => {
     });
     serverUrl = await listen(forgeServer);
     ({ projectId, versionId: v1 } = await app.caller.projects.create({ prompt: BOOKSTORE }));
-    await app.services.queue.idle();
+    await app.services.jobs.idle();
     expect(adoptAsPreview(v1)).toBe(true);
   });
   afterAll(async () => {
@@ -220,7 +220,7 @@ describe('forge call, preview and env against a running server', () => {
 
     async function newProject() {
       const created = await app.caller.projects.create({ prompt: BOOKSTORE });
-      await app.services.queue.idle();
+      await app.services.jobs.idle();
       return created;
     }
 

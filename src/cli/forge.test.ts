@@ -132,14 +132,14 @@ describe('forge CLI against a running server', () => {
 
   it('stop ends a running generation; watch then shows why and exits 1', async () => {
     const { projectId } = await caller.projects.create({ prompt: 'bookstore API' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const fastModel = services.generationDeps.model;
     services.generationDeps.model = createOfflineModel({ chunkDelayMs: 20 });
     try {
       const v2 = await caller.versions.create({ projectId, prompt: 'Add a reviews resource' });
       const stopped = await forge('stop', v2.versionId);
       expect(stopped).toMatchObject({ exitCode: 0, stdout: 'Stopped v2. Its partial output stays in the stream; nothing was saved.\n' });
-      await services.queue.idle();
+      await services.jobs.idle();
       const watched = await forge('watch', v2.versionId);
       expect(watched.exitCode).toBe(1);
       expect(watched.stdout).toMatch(/^✗ v2 failed \(stopped\): Stopped by the user/m);

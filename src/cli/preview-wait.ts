@@ -1,6 +1,6 @@
 // Makes a version's preview ready for `forge call` and `forge preview`, with a progress line on
 // stderr while it starts and a failure that says why when it does not.
-import { startAndWatchPreview } from '@/trpc/preview-readiness';
+import { startAndWatchPreview } from '@/shared/preview-readiness';
 import type { PreviewStatus } from '@/types/preview';
 import { CommandFailure } from './cli-errors';
 import type { CommandContext } from './command-context';

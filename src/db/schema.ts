@@ -4,7 +4,7 @@ import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } f
 import type { StreamEvent } from '@/types/streaming';
 import type { DiffOp, ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { StopReason } from '@/types/streaming';
-import type { ModelUsage } from '@/generation/ports';
+import type { ModelUsageSummary as ModelUsage } from '@/types/versioning';
 import type { PreviewMethod, PreviewQuery } from '@/types/preview';
 
 const timestamps = {

@@ -1,11 +1,8 @@
 // The abort handles of generations running in this process, so `versions.stop` can reach them.
-const REGISTRY_KEY = Symbol.for('api-forge.active-generations');
-type GlobalWithRegistry = typeof globalThis & { [REGISTRY_KEY]?: Map<string, AbortController> };
+import { processSingleton } from '@/shared/process-singleton';
 
 function registry(): Map<string, AbortController> {
-  const holder = globalThis as GlobalWithRegistry;
-  holder[REGISTRY_KEY] ??= new Map();
-  return holder[REGISTRY_KEY];
+  return processSingleton('activeGenerations', () => new Map<string, AbortController>());
 }
 
 /** The abort handle of a new run of `versionId`, or null while another run of it is registered here. */

@@ -1,4 +1,4 @@
-// Issue 5's Fix: a version that fails validation in the real local sandbox is repaired by the next
+// Fix: a version that fails validation in the real local sandbox is repaired by the next
 // version, made from the failing checks' output; with a model connected, one fix runs by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '@/server/app-services';
@@ -8,19 +8,8 @@ import { decideBackends, parseEnv } from '@/env';
 import type { DatabaseHandle } from '@/db/client';
 import { openPgliteTestDatabase } from '@/test/test-database';
 import { startOpenAIFixtureServer, type OpenAIFixtureServer } from '@/test/openai-fixture-server';
+import { brokenApiAnswer as brokenApi, repairAnswer as repair } from '@/test/broken-api-fixture';
 
-const PACKAGE_JSON = JSON.stringify({ name: 'tiny-api', private: true, scripts: { start: 'node server.js' } });
-const OPENAPI = JSON.stringify({ openapi: '3.1.0', info: { title: 'tiny', version: '1' }, paths: { '/health': { get: {} } } });
-const WORKING_SERVER = `require('node:http').createServer((request, response) => {
-  response.writeHead(request.url === '/health' ? 200 : 404, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ status: 'ok' }));
-}).listen(Number(process.env.PORT));
-`;
-const BROKEN_SERVER = `require('node:http').createServer((request, response) => {\n  response.end(;\n}).listen(Number(process.env.PORT));\n`;
-
-const block = (path: string, content: string) => `<file path="${path}">\n${content}\n</file>\n`;
-const brokenApi = `${block('package.json', PACKAGE_JSON)}${block('openapi.json', OPENAPI)}${block('server.js', BROKEN_SERVER)}<summary>A tiny API.</summary>`;
-const repair = `<plan title="Fix syntax error">server.js modify</plan>\n${block('server.js', WORKING_SERVER)}<summary>Fixed the syntax error in server.js.</summary>`;
 
 describe('Fix after failed validation', () => {
   let fixture: OpenAIFixtureServer;
@@ -48,8 +37,8 @@ describe('Fix after failed validation', () => {
     const { services, caller } = await open('on');
     fixture.respondWith({ kind: 'stream', text: brokenApi }, { kind: 'stream', text: repair });
     const { projectId, versionId } = await caller.projects.create({ prompt: 'A tiny API' });
-    await services.queue.idle();
-    await services.queue.idle(); // the fix is queued when the first version ends
+    await services.jobs.idle();
+    await services.jobs.idle(); // the fix is queued when the first version ends
 
     const [v1, v2] = await caller.versions.list({ projectId });
     expect(v1).toMatchObject({ status: 'failed', stopReason: 'validation_failed' });
@@ -66,12 +55,12 @@ describe('Fix after failed validation', () => {
     const { services, caller } = await open('off');
     fixture.respondWith({ kind: 'stream', text: brokenApi });
     const { projectId, versionId } = await caller.projects.create({ prompt: 'A tiny API' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(await caller.versions.list({ projectId })).toHaveLength(1);
 
     fixture.respondWith({ kind: 'stream', text: repair });
     const fixed = await caller.versions.fix({ versionId });
-    await services.queue.idle();
+    await services.jobs.idle();
     const version = (await caller.versions.list({ projectId })).find((candidate) => candidate.id === fixed.versionId)!;
     expect(version).toMatchObject({ status: 'complete', fixOfVersionId: versionId });
     expect(version.validation!.ok).toBe(true);

@@ -2,7 +2,7 @@
 // Pure: run-generation feeds it and decides what to store.
 import type { StreamEventBody } from '@/types/streaming';
 import type { FileMap } from '@/types/versioning';
-import type { ParsedBlockEvent } from './file-block-parser';
+import type { ParsedBlockEvent } from './file-blocks/file-block-parser';
 
 export interface CollectedOutput {
   planTitle: string | null;

@@ -1,4 +1,4 @@
-// Parallel-files mode (seed §7 "generate multiple files simultaneously"): the plan a first, short
+// Parallel-files mode (several files generated at once): the plan a first, short
 // call returns, and the prompts that then write each file on its own. Pure.
 import type { FileMap } from '@/types/versioning';
 import type { GenerationRequest } from './ports';
@@ -63,7 +63,7 @@ export function readParallelPlan(text: string): ParallelPlan {
   return { title: planMatch?.[1]?.trim() || 'Planned change', files, interfaces };
 }
 
-/** The plan as the DESIGN §7 block the parser and the viewer understand. */
+/** The plan as the <plan> block the parser and the viewer understand. */
 export function renderPlanBlock(plan: ParallelPlan): string {
   const entries = plan.files.map((file) => `${file.path} ${file.action}`).join('; ');
   return `<plan title="${plan.title.replace(/"/g, "'")}">${entries}</plan>\n`;

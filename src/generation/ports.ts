@@ -1,4 +1,4 @@
-// The ports a generation runs against (DESIGN §1). runGeneration only sees these interfaces;
+// The ports a generation runs against (docs/architecture.md, "Ports and adapters"). runGeneration only sees these interfaces;
 // env decides which adapter fills each one.
 import type { FileMap, ModelUsageSummary, ValidationCheck, ValidationReport } from '@/types/versioning';
 
@@ -31,7 +31,7 @@ export interface ChannelText {
 export type ModelOutput = string | ChannelText;
 
 /**
- * A model writes the DESIGN §7 text format (<plan>, <file>, <delete>, <summary>) as a stream of text
+ * A model writes the text format of docs/architecture.md, "Model output" (<plan>, <file>, <delete>, <summary>) as a stream of text
  * chunks. Chunk boundaries are arbitrary. `usage` is filled in once the stream has ended.
  */
 export interface ModelStreamOptions {

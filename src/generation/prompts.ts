@@ -1,4 +1,4 @@
-// What the model is told (DESIGN §7, issue 4). Pure: request in, chat messages out.
+// What the model is told (docs/architecture.md, "Model output"). Pure: request in, chat messages out.
 // v2+ sends the base files IN FULL while they fit a budget: a model that sees only excerpts rewrites
 // code it cannot see, and an iteration should cost its change, not the whole project.
 import type { FileMap } from '@/types/versioning';

@@ -1,4 +1,4 @@
-// At start-up nothing may stay stuck (DESIGN §2): versions a dead process was generating are marked
+// At start-up nothing may stay stuck: versions a dead process was generating are marked
 // failed ("interrupted"), and pending ones go back on the queue.
 import type { Database } from '@/db/client';
 import { insertChatMessage } from '@/db/stores/chat-store';

@@ -37,7 +37,7 @@ describe('runGeneration with an OpenAI-compatible model', () => {
   async function createProjectWithV1() {
     fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 7 });
     const created = await caller.projects.create({ prompt: 'Ten modules' });
-    await services.queue.idle();
+    await services.jobs.idle();
     return created;
   }
 
@@ -62,7 +62,7 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     const oneFile = `<plan title="Change module 3">src/module3.ts modify</plan>\n${fileBlock('src/module3.ts', 'export const value3 = 33;\n')}<summary>Changed module 3.</summary>`;
     fixture.respondWith({ kind: 'stream', text: oneFile });
     const v2 = await caller.versions.create({ projectId, prompt: 'Set module 3 to 33' });
-    await services.queue.idle();
+    await services.jobs.idle();
 
     const request = fixture.requests.at(-1)!.body;
     const userMessage = request.messages.at(-1)!.content;
@@ -79,10 +79,10 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     const oneFile = `<plan title="Change module 3">src/module3.ts modify</plan>\n${fileBlock('src/module3.ts', 'export const value3 = 33;\n')}<summary>Changed module 3.</summary>`;
     fixture.respondWith({ kind: 'stream', text: oneFile });
     const v2 = await caller.versions.create({ projectId, prompt: 'Set module 3 to 33' });
-    await services.queue.idle();
+    await services.jobs.idle();
     fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 20, dropAfterChars: 300 });
     const v3 = await caller.versions.create({ projectId, prompt: 'Again', baseVersionId: v2.versionId });
-    await services.queue.idle();
+    await services.jobs.idle();
 
     await pruneStreamBuffer(handle.db, new Date(Date.now() + 60_000));
     const [buffered] = await handle.query<{ count: number }>('select count(*)::int as count from stream_buffer where version_id = any($1)', [[v1Id, v2.versionId, v3.versionId]]);
@@ -98,28 +98,28 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     const before = (await caller.versions.files({ versionId: v1Id })).files;
     fixture.respondWith({ kind: 'stream', text: tenFileProject(), chunkSize: 20, dropAfterChars: 200 });
     await caller.versions.create({ projectId, prompt: 'Again' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'model_error' });
     expect(await lastAssistantMessage(projectId)).toMatch(/broke off/);
     expect((await caller.versions.files({ versionId: v1Id })).files).toEqual(before);
     // The failed version is never a default base.
     fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/extra.ts', 'export {};\n')}<summary>x</summary>` });
     await caller.versions.create({ projectId, prompt: 'Add extra' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect((await lastVersion(projectId)).baseVersionId).toBe(v1Id);
   });
 
   it('retries a 429 before the first token and completes', async () => {
     fixture.respondWith({ kind: 'error', status: 429, message: 'Rate limit reached', retryAfterSeconds: 0 }, { kind: 'stream', text: tenFileProject() });
     const { projectId } = await caller.projects.create({ prompt: 'Ten modules' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(await lastVersion(projectId)).toMatchObject({ status: 'complete' });
   });
 
   it('garbage output fails as invalid output and keeps what the model said', async () => {
     fixture.respondWith({ kind: 'stream', text: 'Sure! Here is some thoughts about APIs, but no files at all.' });
     const { projectId } = await caller.projects.create({ prompt: 'Something' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'invalid_output' });
     expect(await lastAssistantMessage(projectId)).toContain('Sure! Here is some thoughts');
   });
@@ -128,7 +128,7 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     const text = `${fileBlock('../../etc/passwd', 'root::0:0\n')}${fileBlock('/abs.ts', 'x\n')}${fileBlock('src/ok.ts', 'export {};\n')}<summary>Done.</summary>`;
     fixture.respondWith({ kind: 'stream', text });
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Unsafe' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(Object.keys((await caller.versions.files({ versionId })).files)).toEqual(['src/ok.ts']);
     const message = await lastAssistantMessage(projectId);
     expect(message).toContain('../../etc/passwd');
@@ -138,7 +138,7 @@ describe('runGeneration with an OpenAI-compatible model', () => {
   it('a block that never closes is not saved: the version fails as truncated', async () => {
     fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/a.ts', 'export {};\n')}<file path="src/b.ts">\nexport const b = ` });
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Truncated' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'invalid_output' });
     expect(await lastAssistantMessage(projectId)).toMatch(/ended in the middle of src\/b\.ts/);
     expect((await caller.versions.files({ versionId })).files).toEqual({});
@@ -155,7 +155,7 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     }
     const stoppedAt = Date.now();
     await caller.versions.stop({ versionId });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect(Date.now() - stoppedAt).toBeLessThan(1000);
     expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'stopped' });
     const events = (await caller.stream.since({ versionId, afterSeq: 0, waitMs: 0 })).events;

@@ -1,4 +1,4 @@
-// One version, start to finish (DESIGN §2): generate → publish → persist → validate → finish.
+// One version, start to finish (docs/architecture.md, "Flow of one version"): generate → publish → persist → validate → finish.
 // The local queue and the Trigger.dev task both call this; it never imports Next or React.
 import type { StopReason, StreamEventBody } from '@/types/streaming';
 import type { FileMap } from '@/types/versioning';
@@ -19,7 +19,7 @@ import { createActivityRecorder, type ActivityRecorder } from './activity-record
 import { baseReadNote } from './base-read-note';
 import { endVersionWithEvents } from './end-version';
 import { validateVersion, type PreviewOffer } from './validate-version';
-import { createFileBlockParser, type FileBlockParser } from './file-block-parser';
+import { createFileBlockParser, type FileBlockParser } from './file-blocks/file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
 import type { ChatTurn, ModelAdapter, ModelUsage, RunningApi, SandboxAdapter } from './ports';
@@ -200,7 +200,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     const summary = output.summary ?? `Wrote ${changed} file(s).`;
     const title = versionTitle(output, version.prompt, version.versionNumber);
     // Validation starts as soon as the files are final and runs while they, the summary and the chat
-    // message are saved (seed §7); a failed save stops it.
+    // message are saved, so a reload shows them; a failed save stops it.
     await setVersionStatus(deps.db, versionId, 'validating');
     const validation = validateVersion(deps, version, files, publisher, controller.signal);
     validation.catch(() => {}); // observed below; this only keeps an early rejection from going unhandled

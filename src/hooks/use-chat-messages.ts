@@ -3,12 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTRPC } from '@/trpc/react';
-
-const OPTIMISTIC_ID_PREFIX = 'optimistic-';
-
-export function isOptimisticMessage(message: { id: string }): boolean {
-  return message.id.startsWith(OPTIMISTIC_ID_PREFIX);
-}
+import { optimisticMessageId } from '@/workspace/optimistic-message';
 
 /**
  * The project's chat, and `send`, which creates the next version. The user's message shows at once
@@ -28,7 +23,7 @@ export function useChatMessages(projectId: string) {
         queryClient.setQueryData(listKey, (messages = []) => [
           ...messages,
           {
-            id: `${OPTIMISTIC_ID_PREFIX}${Date.now()}`,
+            id: optimisticMessageId(Date.now()),
             projectId,
             versionId: null,
             role: 'user' as const,

@@ -13,7 +13,6 @@ import { followVersionStream, type VersionStreamFollower } from '@/workspace/str
 
 interface StreamHealth {
   versionId: string;
-  connected: boolean;
   error: string | null;
 }
 
@@ -23,9 +22,6 @@ const FINAL_ERROR_CODES = new Set(['NOT_FOUND', 'FORBIDDEN', 'UNAUTHORIZED', 'BA
 export interface GenerationStream {
   /** The followed version's stream so far; null when no version is followed. */
   currentVersion: GenerationStreamState | null;
-  streamingFiles: GenerationStreamState['files'];
-  currentStep: GenerationStreamState['step'];
-  isConnected: boolean;
   transport: StreamTransport;
   /** The project channel's status in connected mode; null in embedded mode. */
   realtimeStatus: RealtimeStreamStatus | null;
@@ -33,7 +29,7 @@ export interface GenerationStream {
   error: string | null;
 }
 
-interface GenerationStreamOptions {
+export interface GenerationStreamOptions {
   onEnded?: (state: GenerationStreamState) => void;
   /** Connected mode: a broadcast showed a version starting that is not followed (another tab, the CLI). */
   onOtherVersionStarted?: (versionId: string) => void;
@@ -114,10 +110,11 @@ export function useGenerationStream(
       realtimeStatus: () => realtimeStatusRef.current,
       finalError: (error) => (FINAL_ERROR_CODES.has(errorCode(error) ?? '') ? errorMessage(error) : null),
       onState: (next) => shownState.push(next, next.ended !== null),
-      // The follower reports health only when it changes. A state update per read, even one that
-      // kept the same value, ran the workspace page again at default priority while a batch's
-      // transition was pending, and restarted that transition's sliced render.
-      onHealth: ({ connected, error }) => setHealth({ versionId, connected, error }),
+      // The follower reports health only when it changes, and only its error is shown. A state
+      // update per read, even one that kept the same value, ran the workspace page again at default
+      // priority while a batch's transition was pending, and restarted that transition's sliced render.
+      onHealth: ({ error }) =>
+        setHealth((previous) => (previous?.versionId === versionId && previous.error === error ? previous : { versionId, error })),
       onEnded: notifyEnded,
     });
     followerRef.current = follower;
@@ -133,9 +130,6 @@ export function useGenerationStream(
   const currentHealth = health?.versionId === versionId ? health : null;
   return {
     currentVersion: current,
-    streamingFiles: current?.files ?? {},
-    currentStep: current?.step ?? null,
-    isConnected: realtimeStatus === 'subscribed' || (currentHealth?.connected ?? false),
     transport: transportOf(realtimeStatus),
     realtimeStatus,
     error: currentHealth?.error ?? null,

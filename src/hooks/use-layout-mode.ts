@@ -15,7 +15,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /**
- * Which of seed §2's layouts the window is in. The server renders the desktop one; the classes
+ * Which of the three workspace layouts (mobile, tablet, desktop) the window is in. The server renders the desktop one; the classes
  * carry the same breakpoints, so the first paint already has the right structure.
  */
 export function useLayoutMode(): LayoutMode {

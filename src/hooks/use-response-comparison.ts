@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { errorMessage } from '@/trpc/error-message';
-import { startAndWatchPreview } from '@/trpc/preview-readiness';
+import { startAndWatchPreview } from '@/shared/preview-readiness';
 import { useTRPCClient } from '@/trpc/react';
 import type { ComparedAnswer, PreviewRequest, PreviewResponse } from '@/types/preview';
 

@@ -3,14 +3,14 @@
 // one instance per page so Realtime channels and auth state are shared.
 import { createBrowserClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { clientEnv, supabasePublicConfig } from '@/env';
 
 let client: SupabaseClient | undefined;
 
 /** null in embedded mode, where there is no Supabase and no sign-in. */
 export function getSupabaseBrowserClient(): SupabaseClient | null {
-  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const anonKey = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
-  if (!url || !anonKey) return null;
-  client ??= createBrowserClient(url, anonKey);
+  const supabase = supabasePublicConfig(clientEnv);
+  if (!supabase) return null;
+  client ??= createBrowserClient(supabase.url, supabase.anonKey);
   return client;
 }

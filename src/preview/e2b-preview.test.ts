@@ -2,8 +2,8 @@
 // the API on a local port that getHost(3000) names): what it runs with which env vars, what it
 // masks, how a running preview is kept alive and stopped, and that no failed start leaves a sandbox.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createE2BStandIn } from '@/generation/sandbox/e2b-test-stand-in';
-import { httpServer, pidsWithMarker, plainApi, waitFor } from '@/generation/sandbox/sandbox-test-support';
+import { createE2BStandIn } from '@/test/e2b-stand-in';
+import { httpServer, pidsWithMarker, plainApi, waitFor } from '@/test/sandbox-support';
 import type { PreviewStep } from '@/types/preview';
 import type { FileMap } from '@/types/versioning';
 import { createE2BPreviewAdapter } from './e2b-preview';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '@/generation/ports';
 import { bubblewrapWorks } from '@/generation/sandbox/bubblewrap';
 import { createLocalSandbox } from '@/generation/sandbox/local-sandbox';
-import { httpServer, isAlive, pidsWithMarker, plainApi, waitFor } from '@/generation/sandbox/sandbox-test-support';
+import { httpServer, isAlive, pidsWithMarker, plainApi, waitFor } from '@/test/sandbox-support';
 import { createSemaphore } from '@/generation/sandbox/semaphore';
 import { createLocalPreviewAdapter } from './local-preview';
 import { PreviewManager } from './preview-manager';

@@ -2,6 +2,7 @@
 // for /ask, the project page and the tRPC route to compile. Once the dev server answers, this asks
 // for those routes one after another in the background, so they are compiled before anyone opens them.
 // Development only; it never throws into the server and never keeps the process alive.
+import { processSingleton } from '@/shared/process-singleton';
 
 /** A newcomer's path through the app, in the order they meet it. */
 export function warmUpPaths(projectId: string): string[] {
@@ -90,13 +91,12 @@ async function answered(request: Promise<{ text(): Promise<string> }>): Promise<
   }
 }
 
-const SCHEDULED = Symbol.for('api-forge.dev-warm-up');
-
 /** Starts the warm-up once per process (instrumentation may be evaluated again after an edit). */
 export function scheduleDevWarmUp(env: WarmUpEnv): void {
-  const registry = globalThis as { [SCHEDULED]?: true };
-  if (!shouldWarmUp(env) || registry[SCHEDULED]) return;
-  registry[SCHEDULED] = true;
+  if (!shouldWarmUp(env)) return;
+  const schedule = processSingleton('devWarmUp', () => ({ scheduled: false }));
+  if (schedule.scheduled) return;
+  schedule.scheduled = true;
   void runDevWarmUp({
     origin: () => devServerOrigin(env),
     fetch: (url, init) => fetch(url, { ...init, cache: 'no-store' }),

@@ -1,4 +1,4 @@
-// Decides whether a path the model wrote may become a file of a version (DESIGN §7).
+// Decides whether a path the model wrote may become a file of a version (docs/architecture.md, "Model output").
 // The paths end up in ZIP downloads and in sandbox temp dirs, so anything that could escape the
 // project folder, hide a file, or mean different things on different systems is refused, with a
 // reason a person can read in the chat.

@@ -1,4 +1,4 @@
-// The live stream's wire contract (DESIGN §1 "live stream", §2 step 3): the worker broadcasts each
+// The live stream's wire contract (docs/architecture.md, "Events"): the worker broadcasts each
 // published batch on the project's private channel and the browser listens there. Pure and free of
 // server-only imports, because the browser's transport imports it too.
 import { z } from 'zod';

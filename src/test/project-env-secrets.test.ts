@@ -48,13 +48,13 @@ describe("a project's env values", () => {
     const { caller, services } = app;
     fixture.respondWith({ kind: 'stream', text: version('Config API', WORKING) });
     const { projectId } = await caller.projects.create({ prompt: 'An API that reads its key from API_KEY' });
-    await services.queue.idle();
+    await services.jobs.idle();
     await caller.projectEnv.set({ projectId, name: 'API_KEY', value: MARKER });
 
     fixture.respondWith({ kind: 'stream', text: version('Crashing config', CRASHING) }, { kind: 'stream', text: version('Fixed config', WORKING) });
     await caller.versions.create({ projectId, prompt: 'Connect with the key at start' });
-    await services.queue.idle();
-    await services.queue.idle(); // the automatic fix is queued when v2 ends
+    await services.jobs.idle();
+    await services.jobs.idle(); // the automatic fix is queued when v2 ends
 
     const versions = await caller.versions.list({ projectId });
     expect(versions.map((entry) => [entry.versionNumber, entry.status])).toEqual([

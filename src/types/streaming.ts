@@ -1,4 +1,4 @@
-// The stream events of DESIGN §3. Pure types and one zod schema: imported by the server,
+// The stream events (docs/architecture.md, "Events"). Pure types and one zod schema: imported by the server,
 // the browser and scripts alike, so nothing here may touch I/O.
 import { z } from 'zod';
 

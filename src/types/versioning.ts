@@ -8,7 +8,7 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
 export const ACTIVE_STATUSES: readonly VersionStatus[] = ['pending', 'generating', 'validating'];
 
 /**
- * Compact fast-diff operations (DESIGN §4): `[0, n]` keep n chars, `[-1, n]` delete n chars,
+ * Compact fast-diff operations (docs/architecture.md, "Storage"): `[0, n]` keep n chars, `[-1, n]` delete n chars,
  * `[1, "text"]` insert. Lengths count UTF-16 code units, as JavaScript strings do.
  */
 export type DiffOp = [0, number] | [-1, number] | [1, string];

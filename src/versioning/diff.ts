@@ -1,4 +1,4 @@
-// Compact text diffs for version_files.content_diff (DESIGN §4). Lengths count UTF-16 code units.
+// Compact text diffs for version_files.content_diff (docs/architecture.md, "Storage"). Lengths count UTF-16 code units.
 import fastDiff from 'fast-diff';
 import type { DiffOp } from '@/types/versioning';
 import { encodeLines, splitLines } from './line-encoding';

@@ -1,4 +1,4 @@
-// content_hash of version_files (DESIGN §4). Kept apart from the browser-safe modules: node:crypto
+// content_hash of version_files (docs/architecture.md, "Storage"). Kept apart from the browser-safe modules: node:crypto
 // must never reach a client bundle through compare.ts.
 import { createHash } from 'node:crypto';
 

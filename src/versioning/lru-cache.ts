@@ -1,4 +1,4 @@
-// Least-recently-used cache, e.g. for reconstructed files keyed by version id (DESIGN §4).
+// Least-recently-used cache, e.g. for reconstructed files keyed by version id.
 
 export interface LruCacheOptions<V> {
   maxEntries: number;

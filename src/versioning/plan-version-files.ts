@@ -1,4 +1,4 @@
-// The version_files rows that store a new version against its base (DESIGN §4).
+// The version_files rows that store a new version against its base (docs/architecture.md, "Storage").
 import type { DiffOp, FileMap } from '@/types/versioning';
 import { applyDiff, diffSize, makeDiff } from './diff';
 import { hashContent } from './hash';

@@ -1,4 +1,4 @@
-// Rebuilds a version's files from stored rows, checking every content hash (DESIGN §4).
+// Rebuilds a version's files from stored rows, checking every content hash (docs/architecture.md, "Storage").
 import type { FileMap } from '@/types/versioning';
 import { applyDiff } from './diff';
 import { hashContent } from './hash';

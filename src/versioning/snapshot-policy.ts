@@ -1,4 +1,4 @@
-// When a version is stored as a full snapshot instead of changes against its base (DESIGN §4).
+// When a version is stored as a full snapshot instead of changes against its base (docs/architecture.md, "Storage").
 
 /**
  * No reconstruction applies more than this many diff steps. A diff step is one non-snapshot version

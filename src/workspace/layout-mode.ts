@@ -1,4 +1,4 @@
-// Seed §2's three layouts and the mobile chat sheet's drag rules. Pure; the widths match Tailwind's
+// The workspace's three layouts (mobile, tablet, desktop) and the mobile chat sheet's drag rules. Pure; the widths match Tailwind's
 // `md` (48rem) and `xl` (80rem) breakpoints, which the workspace's classes use.
 export type LayoutMode = 'mobile' | 'tablet' | 'desktop';
 

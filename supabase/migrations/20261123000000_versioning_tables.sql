@@ -1,4 +1,4 @@
--- API Forge: projects, versions, their files, the chat and the stream buffer (DESIGN §5).
+-- API Forge: projects, versions, their files, the chat and the stream buffer (docs/architecture.md, "Storage").
 -- Plain Postgres only: this file applies unchanged on PGlite, a local Postgres and Supabase.
 -- Supabase-only SQL (RLS, realtime policies) lives in later, guarded migrations.
 

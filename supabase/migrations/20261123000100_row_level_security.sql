@@ -1,5 +1,5 @@
 -- API Forge: row level security, private realtime channels and a dashboard view
--- (DESIGN §1 "users" and §5; issue "Connected mode: RLS").
+-- (docs/architecture.md, "Storage").
 --
 -- This file applies unchanged on all three targets:
 --   * PGlite (embedded default) and a plain Postgres have no Supabase roles and no auth schema. The two
@@ -175,7 +175,7 @@ begin
       select v.id from public.api_versions v
       where v.project_id in (select p.id from public.projects p where p.owner_id = (select auth.uid())))) $sql$;
 
-  -- The server's migration ledger (src/server/db/migrate.ts), when the server made it: RLS on and no policy,
+  -- The server's migration ledger (src/db/migrate.ts), when the server made it: RLS on and no policy,
   -- so the Data API roles see none of it. `supabase db push` keeps its own ledger and never creates this one.
   if to_regclass('public.forge_schema_migrations') is not null then
     execute 'alter table public.forge_schema_migrations enable row level security';

@@ -2,18 +2,14 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { GenerationStreamState } from '@/workspace/stream/generation-stream-state';
-import { isOptimisticMessage } from '@/hooks/use-chat-messages';
+import { isOptimisticMessage } from '@/workspace/optimistic-message';
+import type { VersionCardAction } from '@/workspace/version-actions';
+import type { ChatReveal } from '@/workspace/workspace-state';
 import type { VersionSummary } from '@/types/versioning';
 import { ChatMessage, type ChatMessageData } from './chat-message';
 import { chatTimeline } from './chat-timeline';
 import { Icon } from '../ui/icon';
-import { VersionCard, type VersionCardAction } from '../versions/version-card';
-
-export interface ChatReveal {
-  versionId: string;
-  follow: boolean;
-  nonce: number;
-}
+import { VersionCard } from '../versions/version-card';
 
 interface ChatInterfaceProps {
   messages: ReadonlyArray<ChatMessageData & { versionId: string | null }>;

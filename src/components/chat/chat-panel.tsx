@@ -37,7 +37,7 @@ interface DragState {
 }
 
 /**
- * The chat's one element in every layout (seed §2), so its scroll and draft survive a resize: the
+ * The chat's one element in every layout, so its scroll and draft survive a resize: the
  * left 40 % column on desktops, a tab panel on tablets, and on phones a bottom sheet over the code
  * that slides (motion) and can be dragged down by its handle. Its position lives in a CSS variable
  * only the phone classes read, so the other layouts never see a transform.

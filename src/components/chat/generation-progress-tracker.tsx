@@ -23,9 +23,10 @@ const STEP_STYLES: Record<StepState, string> = {
 };
 
 /**
- * The tracker's active step is the one thing that pulses while a version generates (the seed asks for
- * it); elsewhere "in progress" is a steady colour. Each pulse has the compositor draw a new frame on
- * every vsync: on a machine without GPU compositing, the pulses elsewhere cost about a tenth of a core.
+ * The tracker's active step is the one thing that pulses while a version generates, so the eye finds
+ * the work in progress; elsewhere "in progress" is a steady colour. Each pulse has the compositor draw
+ * a new frame on every vsync: on a machine without GPU compositing, the pulses elsewhere cost about a
+ * tenth of a core.
  */
 function stepMark(state: StepState) {
   if (state === 'done') return <Icon name="check" className="size-3" />;

@@ -1,9 +1,5 @@
 // What the file tree shows, from flat paths: folders, order, per-file markers. Pure.
-import type { GenerationStreamState } from '@/workspace/stream/generation-stream-state';
-import type { FileOperation } from '@/types/streaming';
-
-/** How a file relates to the shown version's generation. */
-export type FileMarker = 'queued' | 'writing' | FileOperation;
+import type { FileMarker } from '@/workspace/file-markers';
 
 export interface FileTreeFile {
   kind: 'file';
@@ -53,29 +49,6 @@ const ENTRY_POINTS = ['src/index.ts', 'src/server.ts', 'src/app.ts', 'index.ts',
 
 export function defaultFilePath(paths: readonly string[]): string | null {
   return ENTRY_POINTS.find((entry) => paths.includes(entry)) ?? [...paths].sort()[0] ?? null;
-}
-
-/**
- * Markers while a version streams: planned files wait (until the stream ends: then they never
- * come), the open file is being written, finished ones say how they changed.
- */
-export function markersFromStream(state: Pick<GenerationStreamState, 'plannedFiles' | 'files' | 'ended'>): Record<string, FileMarker> {
-  const markers: Record<string, FileMarker> = {};
-  if (!state.ended) for (const path of state.plannedFiles) markers[path] = 'queued';
-  for (const [path, file] of Object.entries(state.files)) {
-    if (file.state === 'writing') markers[path] = 'writing';
-    else if (file.operation) markers[path] = file.operation;
-    // A file cut off by a failure has no operation: it was never finished, so it gets no marker.
-    else delete markers[path];
-  }
-  return markers;
-}
-
-/** Markers of a saved version: what it created or modified against its base (deleted files are not in its tree). */
-export function markersFromChanges(changes: ReadonlyArray<{ filePath: string; operation: FileOperation }>): Record<string, FileMarker> {
-  const markers: Record<string, FileMarker> = {};
-  for (const change of changes) if (change.operation !== 'deleted') markers[change.filePath] = change.operation;
-  return markers;
 }
 
 /**

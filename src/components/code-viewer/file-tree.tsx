@@ -1,7 +1,9 @@
 'use client';
 
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { buildFileTree, changeToFlash, slidesIn, type FileMarker, type FileTreeNode } from './file-tree-model';
+import type { FileMarker } from '@/workspace/file-markers';
+import { buildFileTree, changeToFlash, slidesIn, type FileTreeNode } from './file-tree-model';
+import { CHANGE_BADGES, type ChangeBadge } from '../ui/change-badge';
 import { Icon } from '../ui/icon';
 
 interface FileTreeProps {
@@ -13,12 +15,10 @@ interface FileTreeProps {
   flash: { path: string; nonce: number } | null;
 }
 
-const MARKER_BADGES: Record<FileMarker, { text: string; className: string; label: string }> = {
-  queued: { text: '…', className: 'text-zinc-600', label: 'planned' },
-  writing: { text: '●', className: 'text-sky-400', label: 'being written' },
-  created: { text: 'A', className: 'text-emerald-400', label: 'created' },
-  modified: { text: 'M', className: 'text-amber-400', label: 'modified' },
-  deleted: { text: 'D', className: 'text-red-400', label: 'deleted' },
+const MARKER_BADGES: Record<FileMarker, ChangeBadge> = {
+  queued: { letter: '…', className: 'text-zinc-600', label: 'planned' },
+  writing: { letter: '●', className: 'text-sky-400', label: 'being written' },
+  ...CHANGE_BADGES,
 };
 
 const FILE_NAME_STYLES: Partial<Record<FileMarker, string>> = {
@@ -99,7 +99,7 @@ const FileTreeFile = memo(function FileTreeFile({ path, name, depth, marker, sel
         {badge && (
           // Keyed by the marker, so a change (writing → created) pops in rather than swapping silently.
           <span key={marker} className={`shrink-0 font-mono text-[10px] font-semibold motion-safe:animate-pop ${badge.className}`} aria-label={badge.label}>
-            {badge.text}
+            {badge.letter}
           </span>
         )}
       </button>

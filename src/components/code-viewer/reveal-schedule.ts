@@ -1,4 +1,4 @@
-// The typing animation's clock (seed §9: 100–200 ms per chunk, smooth however bursty the network).
+// The typing animation's clock (100–200 ms per chunk, smooth however bursty the network).
 // Text that arrives is revealed linearly from what is shown to the new end, over a time that grows
 // with the amount (MS_PER_CHARACTER) but stays within 100–200 ms: a lone chunk types out visibly,
 // a burst of ten catches up within 200 ms, and the view never trails the stream by more. Pure.

@@ -5,7 +5,8 @@ import { useTokenizerWarmUp } from '@/components/code-viewer/use-tokenizer-warm-
 import type { FileMap } from '@/types/versioning';
 import { CopyButton } from '../ui/copy-button';
 import { FileTree } from './file-tree';
-import { defaultFilePath, type FileMarker } from './file-tree-model';
+import type { FileMarker } from '@/workspace/file-markers';
+import { defaultFilePath } from './file-tree-model';
 import { HighlightedCode } from './highlighted-code';
 import { Icon } from '../ui/icon';
 

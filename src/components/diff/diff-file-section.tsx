@@ -1,15 +1,14 @@
 import { memo } from 'react';
 import type { DiffLine, FileComparison } from '@/versioning/compare';
+import { CHANGE_BADGES, type ChangeBadge } from '../ui/change-badge';
 import { diffFileAnchor, diffRows } from './diff-view-model';
 
-export const OPERATION_BADGES: Record<FileComparison['operation'], { letter: string; className: string; label: string }> = {
-  created: { letter: 'A', className: 'text-emerald-400', label: 'created' },
-  modified: { letter: 'M', className: 'text-amber-400', label: 'modified' },
-  deleted: { letter: 'D', className: 'text-red-400', label: 'deleted' },
+export const OPERATION_BADGES: Record<FileComparison['operation'], ChangeBadge> = {
+  ...CHANGE_BADGES,
   unchanged: { letter: '·', className: 'text-zinc-500', label: 'unchanged' },
 };
 
-/** Backgrounds per side: additions green, deletions red, modifications yellow (seed §4). */
+/** Backgrounds per side: additions green, deletions red, modifications yellow. */
 const SIDE_STYLES: Record<DiffLine['kind'], { old: string; new: string }> = {
   context: { old: '', new: '' },
   added: { old: 'bg-zinc-900/60', new: 'bg-emerald-500/15' },

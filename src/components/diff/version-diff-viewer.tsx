@@ -22,7 +22,7 @@ interface VersionDiffViewerProps {
 }
 
 /**
- * Any two saved versions side by side (seed §4): pick them in the two selects, jump between changed
+ * Any two saved versions side by side: pick them in the two selects, jump between changed
  * files from the list, unchanged files folded away. Compare answers never change, so each pair is
  * fetched once.
  */

@@ -14,7 +14,7 @@ async function fetchHealth(): Promise<HealthAnswer> {
   return (await response.json()) as HealthAnswer;
 }
 
-/** Which backend serves each concern (DESIGN §1), so nobody wonders whether they are on the real thing. */
+/** Which backend serves each concern (database, stream, jobs, model, sandbox, users), so nobody wonders whether they are on the real thing. */
 export function BackendFooter() {
   const health = useQuery({ queryKey: ['health'], queryFn: fetchHealth, staleTime: 60_000, retry: 1 });
   const reachable = health.data?.database.reachable;

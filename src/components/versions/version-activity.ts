@@ -1,4 +1,4 @@
-// The activity lines above a version's card (seed §4: "Read src/index.ts", "Thought for 4s"), from its
+// The activity lines above a version's card ("Read src/index.ts", "Thought for 4s"), from its
 // stream when it was followed in this visit, else from what the version list remembers (the run
 // saves what it read and planned on the version). Pure.
 import type { GenerationStreamState } from '@/workspace/stream/generation-stream-state';

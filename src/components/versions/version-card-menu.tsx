@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon, type IconName } from '../ui/icon';
-import type { VersionMenuAction, VersionMenuItem } from './version-menu';
+import type { VersionMenuAction, VersionMenuItem } from '@/workspace/version-menu';
 
 const ACTION_ICONS: Record<VersionMenuAction, IconName> = {
   regenerate: 'retry',

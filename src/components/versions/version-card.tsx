@@ -5,7 +5,10 @@ import { sameStreamOutline, shownStatus, type GenerationStreamState } from '@/wo
 import { isActiveStatus, stopReasonLabel, versionStateLabel } from '@/shared/version-rules';
 import type { FileOperation } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
+import type { VersionCardAction } from '@/workspace/version-actions';
+import { versionMenuItems } from '@/workspace/version-menu';
 import { GenerationProgressTracker } from '../chat/generation-progress-tracker';
+import { CHANGE_BADGES } from '../ui/change-badge';
 import { Icon } from '../ui/icon';
 import { estimateRemainingMs } from './remaining-time';
 import { ValidationResults } from './validation-results';
@@ -13,11 +16,7 @@ import { versionActivity } from './version-activity';
 import { VersionActivityList } from './version-activity-list';
 import { versionCardHeadline } from './version-card-headline';
 import { VersionCardMenu } from './version-card-menu';
-import { versionMenuItems, type VersionMenuAction } from './version-menu';
 import { VersionStatusBadge } from './version-status-badge';
-
-/** Everything a card can ask the workspace to do: its menu's actions, and Retry / Fix after a failure. */
-export type VersionCardAction = VersionMenuAction | 'retry' | 'fix';
 
 interface VersionCardProps {
   version: VersionSummary;
@@ -39,9 +38,10 @@ interface VersionCardProps {
 type FileMark = FileOperation | 'writing' | 'partial';
 
 const FILE_MARKS: Record<FileMark, { className: string; label: string }> = {
-  created: { className: 'text-emerald-400', label: 'created' },
-  modified: { className: 'text-amber-400', label: 'modified' },
-  deleted: { className: 'text-red-400 line-through', label: 'deleted' },
+  created: CHANGE_BADGES.created,
+  modified: CHANGE_BADGES.modified,
+  // Struck through, as a deleted file's name is in the file tree.
+  deleted: { ...CHANGE_BADGES.deleted, className: `${CHANGE_BADGES.deleted.className} line-through` },
   writing: { className: 'text-sky-300', label: 'being written' },
   partial: { className: 'text-zinc-500', label: 'not finished' },
 };

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { PaneSwitch } from './pane-switch';
-import type { WorkspacePanel } from './workspace-tabs';
 import type { LayoutMode } from '@/workspace/layout-mode';
+import type { WorkspacePanel } from '@/workspace/workspace-state';
 
 export const CODE_PANEL_ID = 'workspace-code';
 export const API_PANEL_ID = 'workspace-api';

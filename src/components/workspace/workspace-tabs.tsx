@@ -1,8 +1,7 @@
 'use client';
 
 import { useRef, type KeyboardEvent } from 'react';
-
-export type WorkspacePanel = 'chat' | 'code' | 'api';
+import type { WorkspacePanel } from '@/workspace/workspace-state';
 
 const PANELS: readonly WorkspacePanel[] = ['chat', 'code', 'api'];
 const LABELS: Record<WorkspacePanel, string> = { chat: 'Chat', code: 'Code', api: 'API' };

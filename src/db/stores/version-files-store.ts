@@ -1,6 +1,7 @@
-// Owns writes to `version_files`: a version's changes against its base (DESIGN §4), and reading a
+// Owns writes to `version_files`: a version's changes against its base (docs/architecture.md, "Storage"), and reading a
 // version back as whole files through the pure reconstruction in src/versioning.
 import { eq, inArray } from 'drizzle-orm';
+import { processSingleton } from '@/shared/process-singleton';
 import type { FileMap } from '@/types/versioning';
 import {
   chainToSnapshot,
@@ -28,14 +29,9 @@ interface VersionLink {
   isSnapshot: boolean;
 }
 
-const CACHE_KEY = Symbol.for('api-forge.reconstructed-files-cache');
-type GlobalWithCache = typeof globalThis & { [CACHE_KEY]?: ReturnType<typeof createLruCache<string, VersionFilesResult>> };
-
 /** Reconstructed versions never change, so they are cached by id for fast switching. */
 function reconstructedFilesCache() {
-  const holder = globalThis as GlobalWithCache;
-  holder[CACHE_KEY] ??= createLruCache<string, VersionFilesResult>({ maxEntries: 200 });
-  return holder[CACHE_KEY];
+  return processSingleton('versionFilesCache', () => createLruCache<string, VersionFilesResult>({ maxEntries: 200 }));
 }
 
 export function forgetCachedVersionFiles(): void {

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { StopReason } from '@/types/streaming';
 import type { ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
-import type { ModelUsage } from '@/generation/ports';
+import type { ModelUsageSummary as ModelUsage } from '@/types/versioning';
 import type { Database } from '../client';
 import { apiVersions, projects } from '../schema';
 

@@ -21,7 +21,7 @@ describe('parallel-files mode', () => {
     fixture.respondUsing(parallelFixtureResponder({ fileCount: 6, fileBytes: 600, pace: { chunkSize: 16, chunkDelayMs: 3 } }));
     const { caller, services } = app;
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Six modules' });
-    await services.queue.idle();
+    await services.jobs.idle();
 
     expect(fixture.requests).toHaveLength(1 + 6);
     const version = (await caller.versions.list({ projectId }))[0]!;

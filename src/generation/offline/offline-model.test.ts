@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerationRequest } from '../ports';
-import { createFileBlockParser } from '../file-block-parser';
-import { composeOfflineAnswer } from './compose-answer';
+import { createFileBlockParser } from '../file-blocks/file-block-parser';
+import { composeOfflineAnswer } from './answer/compose-answer';
 import { createOfflineModel } from './offline-model';
 
 const REQUEST: GenerationRequest = {

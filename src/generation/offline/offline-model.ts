@@ -1,9 +1,12 @@
-// The offline model (DESIGN §1): the deterministic scaffolder behind the ModelAdapter port, used
-// when no model is connected. It composes its whole answer up front, then types it out in small
-// chunks, so the workspace streams exactly as it does with a real model.
+// The offline model: the deterministic scaffolder behind the ModelAdapter port, used when no model
+// is connected. It composes its whole answer up front (answer/compose-answer.ts), then types it out
+// in small chunks, so the workspace streams exactly as it does with a real model. The answer is made
+// in four stages, in this order: understand/ reads the prompt into an intent, plan/ turns it into the
+// next API schema (or a refusal), render/ writes that schema out as the generated project's files,
+// and answer/ puts plan, files and summary into the output format. See docs/architecture.md.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GenerationRequest, ModelAdapter } from '../ports';
-import { composeOfflineAnswer } from './compose-answer';
+import { composeOfflineAnswer } from './answer/compose-answer';
 
 const DEFAULT_CHUNK_SIZE = 24;
 

@@ -1,5 +1,5 @@
 // Which routes validation probes: the ones the version declares (e.g. "GET /books/:id") plus the
-// ones in its openapi.json (DESIGN §7). Pure: no I/O.
+// ones in its openapi.json (docs/architecture.md, "Model output"). Pure: no I/O.
 import type { FileMap } from '@/types/versioning';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../ports';
 import { createE2BSandbox } from './e2b-sandbox';
-import { createE2BStandIn } from './e2b-test-stand-in';
-import { httpServer, plainApi } from './sandbox-test-support';
+import { createE2BStandIn } from '@/test/e2b-stand-in';
+import { httpServer, plainApi } from '@/test/sandbox-support';
 
 const SECRET = 'sk-marker-5d1e9c7a';
 const ENV = { API_SECRET: SECRET };

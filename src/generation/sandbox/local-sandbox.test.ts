@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ValidationCheck, ValidationReport } from '@/types/versioning';
 import { bubblewrapWorks } from './bubblewrap';
 import { createLocalSandbox, type LocalSandboxOptions } from './local-sandbox';
-import { httpServer, isAlive, pidsWithMarker, plainApi } from './sandbox-test-support';
+import { httpServer, isAlive, pidsWithMarker, plainApi } from '@/test/sandbox-support';
 import { createSemaphore } from './semaphore';
 
 const bubblewrapHere = await bubblewrapWorks();

@@ -1,4 +1,4 @@
-// The embedded sandbox (DESIGN §1, §2 step 5): install, build and start a version in a temp dir on
+// The embedded sandbox (docs/architecture.md, "Ports and adapters"): install, build and start a version in a temp dir on
 // this machine, under bubblewrap where it works, then probe /health and the declared routes.
 // Nothing it starts outlives validate(), and its temp dir is always removed, unless the caller
 // adopts the started server as the version's preview (SandboxRunOptions.adoptServer).

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnProcessGroup } from './process-tree';
 import { runCommand } from './run-command';
-import { isAlive, pidsWithMarker, waitFor } from './sandbox-test-support';
+import { isAlive, pidsWithMarker, waitFor } from '@/test/sandbox-support';
 
 // parent → child (same group) + escapee (own session, like `detached: true`) → grandchild.
 // Every one of them ignores SIGTERM.

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive, waitFor } from './sandbox-test-support';
+import { isAlive, waitFor } from '@/test/sandbox-support';
 import { cleanStaleSandboxDirs, createWorkspace, removeWorkspace, UnsafePathError, writeFiles } from './workspace';
 
 let testRoot: string;

@@ -65,10 +65,10 @@ describe('tRPC procedures under fuzzing', () => {
 
     const ownV1 = await owner.projects.create({ prompt: BOOKSTORE });
     const foreignV1 = await stranger.projects.create({ prompt: BOOKSTORE });
-    await services.queue.idle();
+    await services.jobs.idle();
     const ownV2 = await owner.versions.create({ projectId: ownV1.projectId, prompt: 'Add a reviews resource' });
     await owner.versions.stop({ versionId: ownV2.versionId });
-    await services.queue.idle();
+    await services.jobs.idle();
     own = { projectId: ownV1.projectId, v1: ownV1.versionId, v2: ownV2.versionId };
     foreign = { projectId: foreignV1.projectId, v1: foreignV1.versionId };
     expect((await owner.versions.list({ projectId: own.projectId })).map((version) => version.status)).toEqual(['complete', 'failed']);

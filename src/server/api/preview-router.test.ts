@@ -45,7 +45,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   app = await openTestApp({ env: { FORGE_PREVIEW_TIMEOUT_SECONDS: '0.5', FORGE_PREVIEW_RATE_PER_MINUTE: '60' } });
   ({ projectId, versionId: v1 } = await app.caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' }));
-  await app.services.queue.idle();
+  await app.services.jobs.idle();
   app.services.previews.manager.adopt({ versionId: v1, versionNumber: 1, envFingerprint: '' }, runningApi());
 });
 afterAll(async () => {
@@ -133,7 +133,7 @@ describe('preview router', () => {
   it('says what to do when the preview is not running, and refuses versions without saved files', async () => {
     const { versionId: v2 } = await app.caller.versions.create({ projectId, prompt: 'Add a reviews resource' });
     await app.caller.versions.stop({ versionId: v2 });
-    await app.services.queue.idle();
+    await app.services.jobs.idle();
     const notRunning = await refusal(app.caller.preview.send({ versionId: v2, method: 'GET', path: '/' }));
     expect(notRunning).toMatchObject({ code: 'PRECONDITION_FAILED', message: "v2's preview is not running. Start it first." });
     expect(await refusal(app.caller.preview.start({ versionId: v2 }))).toMatchObject({ code: 'PRECONDITION_FAILED' });
@@ -144,7 +144,7 @@ describe('preview router', () => {
     const limited = await openTestApp({ env: { FORGE_PREVIEW_RATE_PER_MINUTE: '1' } });
     try {
       const created = await limited.caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-      await limited.services.queue.idle();
+      await limited.services.jobs.idle();
       limited.services.previews.manager.adopt({ versionId: created.versionId, versionNumber: 1, envFingerprint: '' }, runningApi());
       const send = () => limited.caller.preview.send({ versionId: created.versionId, method: 'GET', path: '/' });
       // A burst of ten seconds' worth, at least 10.

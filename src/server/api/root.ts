@@ -1,3 +1,6 @@
+// The app's one tRPC router: one router per domain, merged here. Browser, CLI and scripts import
+// its type only.
+import 'server-only';
 import { messagesRouter } from './routers/messages';
 import { previewRouter } from './routers/preview';
 import { projectEnvRouter } from './routers/project-env';

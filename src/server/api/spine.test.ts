@@ -66,12 +66,12 @@ for (const database of testDatabases) {
 
     it('makes v2 from the latest complete version and keeps v1 intact for switching back', async () => {
       const { projectId, versionId: v1Id } = await caller.projects.create({ prompt: BOOKSTORE });
-      await services.queue.idle();
+      await services.jobs.idle();
       const v1Files = (await caller.versions.files({ versionId: v1Id })).files;
 
       const v2 = await caller.versions.create({ projectId, prompt: 'Add a reviews resource' });
       expect(v2.versionNumber).toBe(2);
-      await services.queue.idle();
+      await services.jobs.idle();
 
       const versions = await caller.versions.list({ projectId });
       expect(versions[1]).toMatchObject({ status: 'complete', baseVersionId: v1Id, baseVersionNumber: 1 });
@@ -90,7 +90,7 @@ for (const database of testDatabases) {
       const error = await trpcErrorOf(caller.versions.create({ projectId, prompt: 'Add a reviews resource' }));
       expect(error.code).toBe('CONFLICT');
       expect(error.message).toMatch(/still being generated/);
-      await services.queue.idle();
+      await services.jobs.idle();
     });
 
     it('answers bad input with a typed BAD_REQUEST and writes nothing', async () => {
@@ -105,7 +105,7 @@ for (const database of testDatabases) {
     it('answers unknown or foreign ids with NOT_FOUND', async () => {
       expect((await trpcErrorOf(caller.versions.files({ versionId: crypto.randomUUID() }))).code).toBe('NOT_FOUND');
       const { projectId } = await caller.projects.create({ prompt: BOOKSTORE });
-      await services.queue.idle();
+      await services.jobs.idle();
       const stranger = createCaller({ services, userId: crypto.randomUUID() });
       expect((await trpcErrorOf(stranger.projects.get({ projectId }))).code).toBe('NOT_FOUND');
       expect((await trpcErrorOf(stranger.messages.list({ projectId }))).code).toBe('NOT_FOUND');
@@ -113,7 +113,7 @@ for (const database of testDatabases) {
 
     it('long-polls: waits for new events and answers as soon as they are written', async () => {
       const { versionId } = await caller.projects.create({ prompt: BOOKSTORE });
-      await services.queue.idle();
+      await services.jobs.idle();
       const all = await readWholeStream(versionId);
       const started = Date.now();
       const answer = await caller.stream.since({ versionId, afterSeq: all.length, waitMs: 2000 });

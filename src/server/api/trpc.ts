@@ -1,4 +1,5 @@
 // tRPC's setup: the context every procedure gets, error shaping, and the procedure builders.
+import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError, z } from 'zod';

@@ -17,13 +17,13 @@ describe('version history: branch, restore, compare', () => {
 
   async function generate(projectId: string, prompt: string, baseVersionId?: string) {
     const created = await caller.versions.create({ projectId, prompt, baseVersionId });
-    await services.queue.idle();
+    await services.jobs.idle();
     return created;
   }
 
   it('branches from an old version, restores one as a new version, and compares any two', async () => {
     const v1 = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const { projectId } = v1;
     const v2 = await generate(projectId, 'Add a reviews resource');
     // Branch: v3 is built on v1, not on the latest (v2).
@@ -63,9 +63,9 @@ describe('version history: branch, restore, compare', () => {
 
   it('refuses to compare versions of different projects', async () => {
     const a = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const b = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const error = await caller.versions.compare({ fromVersionId: a.versionId, toVersionId: b.versionId }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');

@@ -59,7 +59,7 @@ describe('connected-mode users', () => {
     const alice = await callerFor({ authorization: 'Bearer token-of-alice' });
     const bob = await callerFor({ authorization: 'Bearer token-of-bob' });
     const { projectId } = await alice.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect((await alice.projects.list()).map((project) => project.id)).toContain(projectId);
     expect(await bob.projects.list()).toEqual([]);
     expect(((await bob.versions.list({ projectId }).catch((caught: unknown) => caught)) as TRPCError).code).toBe('NOT_FOUND');

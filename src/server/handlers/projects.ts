@@ -2,13 +2,10 @@ import { insertChatMessage } from '@/db/stores/chat-store';
 import { insertProject, listProjects, projectNameFromPrompt } from '@/db/stores/projects-store';
 import { insertVersion } from '@/db/stores/versions-store';
 import { requireProject } from './access';
+import type { QueuedVersion } from '@/db/stores/queued-version-store';
 import type { HandlerContext } from './context';
 
-export interface CreatedVersion {
-  projectId: string;
-  versionId: string;
-  versionNumber: number;
-}
+export type CreatedVersion = QueuedVersion;
 
 /** `/ask`: the project, its v1 and the user's first message in one transaction, then the job. */
 export async function createProject(ctx: HandlerContext, input: { prompt: string }): Promise<CreatedVersion> {

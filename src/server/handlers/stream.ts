@@ -1,6 +1,6 @@
 // `stream.since`: the long-poll over stream_buffer. Answers at once when there are events after
 // `afterSeq`; otherwise waits up to `waitMs`, woken by this process's writers or a periodic re-check.
-import { waitForStreamAppend } from '../stream/stream-notifier';
+import { waitForStreamAppend } from '@/stream/stream-notifier';
 import { readStreamEvents } from '@/db/stores/stream-buffer-store';
 import { findVersion } from '@/db/stores/versions-store';
 import { requireVersion } from './access';

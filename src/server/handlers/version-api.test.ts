@@ -24,7 +24,7 @@ describe('versions.api', () => {
 
   it('describes the routes of a generated version to its owner only', async () => {
     const { versionId } = await app.caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await app.services.queue.idle();
+    await app.services.jobs.idle();
 
     const description = await app.caller.versions.api({ versionId });
     expect(description.problems).toEqual([]);
@@ -40,7 +40,7 @@ describe('versions.api', () => {
 
   it('says a version without saved files, or without an openapi.json, has no known routes', async () => {
     const { projectId } = await app.caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await app.services.queue.idle();
+    await app.services.jobs.idle();
     const { db } = app.handle;
 
     const bare = await insertCompletedVersion(db, { projectId, prompt: 'no spec', baseVersionId: null, title: 'No spec', summary: 'No spec', validation: null });

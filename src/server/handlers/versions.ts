@@ -5,11 +5,10 @@ import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { ForgeError, isUniqueViolation } from '@/shared/forge-error';
 import { insertChatMessage } from '@/db/stores/chat-store';
-import { touchProject } from '@/db/stores/projects-store';
+import { insertQueuedVersion } from '@/db/stores/queued-version-store';
 import { listVersionChanges, readVersionFiles } from '@/db/stores/version-files-store';
 import {
   findActiveVersion,
-  insertVersion,
   latestCompleteVersion,
   listProjectVersions,
   type VersionRow,
@@ -81,16 +80,11 @@ async function startVersion(
 
   let created: CreatedVersion;
   try {
-    created = await ctx.db.transaction(async (tx) => {
-      const version = await insertVersion(tx, {
-        projectId: input.projectId,
-        prompt: input.prompt,
-        baseVersionId,
-        fixOfVersionId: input.fixOfVersionId ?? null,
-      });
-      await insertChatMessage(tx, { projectId: input.projectId, versionId: version.id, role: 'user', content: input.prompt });
-      await touchProject(tx, input.projectId);
-      return { projectId: input.projectId, versionId: version.id, versionNumber: version.versionNumber };
+    created = await insertQueuedVersion(ctx.db, {
+      projectId: input.projectId,
+      prompt: input.prompt,
+      baseVersionId,
+      fixOfVersionId: input.fixOfVersionId ?? null,
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

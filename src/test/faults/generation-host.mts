@@ -29,7 +29,7 @@ report('open', { pid: process.pid });
 
 async function seed(): Promise<void> {
   const v1 = await caller.projects.create({ prompt: BOOKSTORE });
-  await services.queue.idle();
+  await services.jobs.idle();
   report('v1-complete', {
     projectId: v1.projectId,
     v1: v1.versionId,
@@ -61,7 +61,7 @@ async function recover(projectId: string): Promise<void> {
     v2LastEvent: v2Stream.at(-1),
   });
   const v3 = await caller.versions.create({ projectId, prompt: 'Add a reviews resource' });
-  await services.queue.idle();
+  await services.jobs.idle();
   const { status, baseVersionId } = await caller.versions.get({ versionId: v3.versionId });
   report('v3-finished', { versionNumber: v3.versionNumber, status, baseVersionId, files: Object.keys((await caller.versions.files({ versionId: v3.versionId })).files) });
   await services.close();

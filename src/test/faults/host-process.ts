@@ -20,10 +20,11 @@ export interface HostProcess {
 /**
  * Starts the host with only the variables it needs, so a DATABASE_URL or model key in the test's
  * environment cannot send it to another backend. `node --import tsx` rather than `npx tsx`: the
- * pid is then the host itself, and SIGKILL reaches it rather than a wrapper.
+ * pid is then the host itself, and SIGKILL reaches it rather than a wrapper. The react-server
+ * condition is how Next loads server code, so the server's `import 'server-only'` is a no-op here too.
  */
 export function startHost(dataDir: string, args: string[]): HostProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST_SCRIPT, ...args], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', HOST_SCRIPT, ...args], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH,

@@ -46,9 +46,9 @@ describe('model stream dropped mid-answer', () => {
     fixture.respondWith({ kind: 'stream', text: V1_ANSWER }, { kind: 'stream', text: V2_ANSWER });
     const v1 = await caller.projects.create({ prompt: 'Modules' });
     projectId = v1.projectId;
-    await services.queue.idle();
+    await services.jobs.idle();
     const v2 = await caller.versions.create({ projectId, prompt: 'Change module 2, drop module 5' });
-    await services.queue.idle();
+    await services.jobs.idle();
     complete = [];
     for (const versionId of [v1.versionId, v2.versionId]) {
       const answer = await caller.versions.files({ versionId });
@@ -66,7 +66,7 @@ describe('model stream dropped mid-answer', () => {
   it.each(CUT_POINTS)('cut %s: the version fails with the reason, and nothing else changes', async (_where, afterChars) => {
     fixture.respondWith({ kind: 'stream', text: V3_ANSWER, chunkSize: 8, dropAfterChars: afterChars });
     const { versionId } = await caller.versions.create({ projectId, prompt: 'More changes' });
-    await services.queue.idle();
+    await services.jobs.idle();
 
     const version = await caller.versions.get({ versionId });
     expect(version).toMatchObject({ status: 'failed', stopReason: 'model_error' });
@@ -89,7 +89,7 @@ describe('model stream dropped mid-answer', () => {
   it('after the drops, the next version builds on the last complete one', async () => {
     fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/after.ts', 'export {};\n')}<summary>After.</summary>` });
     const { versionId } = await caller.versions.create({ projectId, prompt: 'After the drops' });
-    await services.queue.idle();
+    await services.jobs.idle();
     const version = await caller.versions.get({ versionId });
     expect(version).toMatchObject({ status: 'complete', baseVersionId: complete[1]!.versionId, versionNumber: 2 + CUT_POINTS.length + 1 });
     expect((await caller.versions.files({ versionId })).files).toEqual({ ...complete[1]!.files, 'src/after.ts': 'export {};\n' });

@@ -39,7 +39,7 @@ describe.skipIf(Boolean(privatePostgresSkipReason))(`Postgres restarted mid-stre
       afterSeq = answer.lastSeq;
     }
     postgres.restart();
-    await services.queue.idle();
+    await services.jobs.idle();
 
     const version = (await caller.versions.list({ projectId }))[0]!;
     expect(['complete', 'failed']).toContain(version.status);
@@ -50,7 +50,7 @@ describe.skipIf(Boolean(privatePostgresSkipReason))(`Postgres restarted mid-stre
 
     // The pool reconnected: a new project generates to the end.
     const next = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-    await services.queue.idle();
+    await services.jobs.idle();
     expect((await caller.versions.get({ versionId: next.versionId })).status).toBe('complete');
   });
 });

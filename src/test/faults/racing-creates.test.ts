@@ -49,7 +49,7 @@ for (const database of testDatabases) {
         const first = await slowCaller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
         const { projectId } = first;
         await slowCaller.versions.stop({ versionId: first.versionId });
-        await slow.queue.idle();
+        await slow.jobs.idle();
         for (let round = 1; round <= ROUNDS; round++) {
           const results = await Promise.allSettled(
             Array.from({ length: RACERS }, (_, racer) => slowCaller.versions.create({ projectId, prompt: `Add a reviews resource (round ${round}, racer ${racer})` })),
@@ -59,7 +59,7 @@ for (const database of testDatabases) {
           const winner = results.find((result) => result.status === 'fulfilled')!.value;
           expect(winner.versionNumber).toBe(round + 1);
           await slowCaller.versions.stop({ versionId: winner.versionId });
-          await slow.queue.idle();
+          await slow.jobs.idle();
         }
         await checkNumbersAndChat(projectId);
       } finally {
@@ -76,7 +76,7 @@ for (const database of testDatabases) {
 
     it('creates racing restores: every answer is a version or CONFLICT, numbers stay 1..n, at most one generation', async () => {
       const { projectId, versionId: v1 } = await caller.projects.create({ prompt: 'A REST API for a bookstore with authors and books' });
-      await services.queue.idle();
+      await services.jobs.idle();
       const results = await Promise.allSettled(
         Array.from({ length: RACERS }, (_, racer) =>
           racer % 2 === 0 ? caller.versions.create({ projectId, prompt: `Add a reviews resource (${racer})` }) : caller.versions.restore({ versionId: v1 }),
@@ -87,7 +87,7 @@ for (const database of testDatabases) {
       expect(created.length).toBeGreaterThanOrEqual(1);
       const versions = await caller.versions.list({ projectId });
       expect(versions.filter((version) => ['pending', 'generating', 'validating'].includes(version.status)).length).toBeLessThanOrEqual(1);
-      await services.queue.idle();
+      await services.jobs.idle();
       expect(await versionNumbers(projectId)).toEqual(Array.from({ length: created.length + 1 }, (_, index) => index + 1));
       expect(created.sort((a, b) => a - b)).toEqual(Array.from({ length: created.length }, (_, index) => index + 2));
     });

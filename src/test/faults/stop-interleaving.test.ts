@@ -87,7 +87,7 @@ for (const database of testDatabases) {
       gates.releaseAll();
       const active = await handle.query<{ id: string }>(`select id from api_versions where status in ('pending', 'generating', 'validating')`);
       await Promise.allSettled(active.map(({ id }) => caller.versions.stop({ versionId: id })));
-      await services.queue.idle();
+      await services.jobs.idle();
     });
     afterAll(async () => {
       await services?.close();
@@ -131,7 +131,7 @@ for (const database of testDatabases) {
       // The stop reached the run; the run, not the stop, writes the ending.
       expect(await statusOf(versionId)).toBe('pending');
       claim.release();
-      await services.queue.idle();
+      await services.jobs.idle();
 
       expect(await endingOf(projectId, versionId)).toEqual({ ...stoppedOnce, wroteCode: false });
     });
@@ -150,7 +150,7 @@ for (const database of testDatabases) {
       // The queue did reach the stopped version: its run tried to claim it.
       expect(await queuedClaim.reached).toBe(queued.versionId);
       queuedClaim.release();
-      await services.queue.idle();
+      await services.jobs.idle();
 
       expect(await endingOf(queued.projectId, queued.versionId)).toEqual({ ...stoppedOnce, wroteCode: false });
       expect(await endingOf(first.projectId, first.versionId)).toEqual({ ...stoppedOnce, wroteCode: false });
@@ -178,7 +178,7 @@ for (const database of testDatabases) {
 
       stopEnd.release();
       expect(await stopping).toEqual({ stopped: true });
-      await services.queue.idle();
+      await services.jobs.idle();
 
       expect(await endingOf(queued.projectId, queued.versionId)).toEqual({ ...stoppedOnce, wroteCode: true });
     });

@@ -58,7 +58,7 @@ describe('resuming a stream from the middle while it is generated', () => {
       afterSeq = Math.max(0, answer.lastSeq - REWINDS[poll % REWINDS.length]!);
     }
     expect(reconnectsWhileGenerating).toBeGreaterThanOrEqual(RECONNECTS_BEFORE_STOP);
-    await services.queue.idle();
+    await services.jobs.idle();
 
     const whole = (await caller.stream.since({ versionId, afterSeq: 0, waitMs: 0 })).events;
     expect(whole.filter((event) => event.type === 'code:chunk').length).toBeGreaterThan(0);

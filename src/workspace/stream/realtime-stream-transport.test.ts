@@ -6,7 +6,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { createRealtimeBroadcaster } from '@/server/realtime/broadcast';
+import { createRealtimeBroadcaster } from '@/stream/supabase-broadcaster';
 import { startPhoenixRealtimeServer, type PhoenixRealtimeServer, type PhoenixRealtimeServerOptions } from '@/test/phoenix-realtime-server';
 import type { StreamEvent } from '@/types/streaming';
 import { applyStreamEvents, initialStreamState } from './generation-stream-state';

@@ -1,4 +1,4 @@
-// The browser's live stream over Supabase Realtime (DESIGN §1 "live stream", §3): joins the project's
+// The browser's live stream over Supabase Realtime (connected mode): joins the project's
 // private channel and hands each broadcast's events to the caller. Broadcast is a fast, lossy copy of
 // the buffer, so the caller reads `stream.since` after every 'subscribed', on a seq gap, and every 2 s
 // while 'polling'. No React here, so tests run it in Node against a local Phoenix server.

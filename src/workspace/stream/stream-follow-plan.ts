@@ -1,10 +1,10 @@
-// How the browser reads one version's stream, given how it is connected (DESIGN §3). Pure, so the
+// How the browser reads one version's stream, given how it is connected (embedded or connected mode). Pure, so the
 // decisions are tested without React, timers or a network.
 //
 // Embedded mode has only the buffer: long-poll `stream.since`. Connected mode also gets Realtime
 // broadcasts, a fast but lossy copy of the buffer: once the channel is subscribed the buffer is read
 // once to catch up (and again after any gap), and broadcasts carry the rest; while the channel is
-// joining it long-polls, and once it has given up it polls every 2 s (seed §10).
+// joining it long-polls, and once it has given up it polls every 2 s.
 import type { StreamEvent } from '@/types/streaming';
 import { applyStreamEvents, type GenerationStreamState } from './generation-stream-state';
 import type { RealtimeStreamStatus } from './realtime-stream-transport';
@@ -21,7 +21,7 @@ export const LONG_POLL_WAIT_MS = 25_000;
  * would cost the server a query and the page a response for nothing it can show sooner.
  */
 export const STREAM_BATCH_INTERVAL_MS = 200;
-/** Seed §10: "Fall back to polling every 2s". */
+/** Once Realtime has given up, the buffer is polled this often: slow enough to stay cheap, quick enough to read as live. */
 export const POLL_INTERVAL_MS = 2_000;
 /**
  * While subscribed, a broadcast lost at the very end of a version leaves no later event to reveal the

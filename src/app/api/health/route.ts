@@ -3,7 +3,7 @@ import { backends } from '@/env';
 
 export const dynamic = 'force-dynamic';
 
-/** The active backends (DESIGN §1) and whether the database answers. */
+/** Which backend serves each concern (`env.backends`) and whether the database answers. */
 export async function GET() {
   const started = Date.now();
   try {

@@ -2,6 +2,7 @@
 import { createServerClient } from '@supabase/ssr';
 import { cookies } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
+import { clientEnv, supabasePublicConfig } from '@/env';
 import { serverRealtimeOptions } from '@/server/auth/server-realtime-transport';
 
 export const dynamic = 'force-dynamic';
@@ -9,13 +10,12 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest) {
   const code = request.nextUrl.searchParams.get('code');
   const next = request.nextUrl.searchParams.get('next') ?? '/';
-  const url = process.env.NEXT_PUBLIC_SUPABASE_URL;
-  const anonKey = process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY;
+  const supabasePublic = supabasePublicConfig(clientEnv);
   const destination = new URL(next.startsWith('/') ? next : '/', request.url);
-  if (!code || !url || !anonKey) return NextResponse.redirect(new URL('/sign-in?error=missing-code', request.url));
+  if (!code || !supabasePublic) return NextResponse.redirect(new URL('/sign-in?error=missing-code', request.url));
 
   const cookieStore = await cookies();
-  const supabase = createServerClient(url, anonKey, {
+  const supabase = createServerClient(supabasePublic.url, supabasePublic.anonKey, {
     realtime: serverRealtimeOptions,
     cookies: {
       getAll: () => cookieStore.getAll(),

@@ -1,0 +1,142 @@
+// Reads a first prompt into a CreateIntent: the resources, their fields, the relations between
+// them and the features asked for. Pure and deliberately narrow: it follows the phrasings listed in
+// capabilities.ts and answers null when it finds no resources, so the generator says so instead of
+// building something made up.
+//
+// It reads in two passes. The first (read-clauses.ts) finds every noun the prompt uses as a
+// resource (in lists, as the subject of "with", "has" or "belongs to") and the lists said of each
+// one. The second, here, reads those lists against the full set of resources, because "an author"
+// in "each book has a title and an author" is a relation only if authors are a resource, which may
+// be said later in the prompt.
+import type { Feature } from '../schema/api-schema';
+import { featuresNamedIn, isFeaturePhraseWord } from './feature-catalog';
+import { capitalize, looksPlural } from '../inflect';
+import type { CreateIntent, FieldRequest, RelationRequest } from './prompt-intents';
+import { clausesOf, normalize, type Token } from './prompt-text';
+import { CLAUSE_WORDS, DETERMINERS, HEAD_WORDS, LIST_TRIGGERS, NOUN, PRONOUNS, VERBS } from './prompt-words';
+import { readClauses, type FirstPass, type Mention } from './read-clauses';
+import { readFieldItem, readResourceItem } from './read-list-items';
+import { relationFromHave } from './read-relations';
+import { domainResources, isFillerWord, isKnownResource, isUnsupportedWord, resourceForms } from './resource-catalog';
+
+/** Words that end a title read backwards from "API": "a movie database API" → Movie Database. */
+const BEFORE_A_TITLE = new Set(['a', 'an', 'the', 'my', 'our']);
+
+/** Features asked for anywhere, and what it does not build, unless it names the domain ("a movie database"). */
+function requestedFeatures(tokens: readonly Token[]): { features: Feature[]; unsupported: string[] } {
+  const unsupported = tokens.filter((word, index) => isUnsupportedWord(word) && !isKnownResource(tokens[index - 1] ?? ''));
+  return { features: featuresNamedIn(tokens), unsupported: [...new Set(unsupported)] };
+}
+
+/** Known resources mentioned outside lists: "a todo API", "a movie database", "users can post notes". */
+function mentionedResources(tokens: readonly Token[]): Mention[] {
+  return tokens.flatMap((word, at) =>
+    isKnownResource(word) && (looksPlural(word) || HEAD_WORDS.has(tokens[at + 1] ?? '')) ? [{ word, at }] : [],
+  );
+}
+
+function titleCase(words: string[]): string {
+  return words.map(capitalize).join(' ');
+}
+
+/** "Bookstore API" from "for a bookstore", else "Movie Database API" from "a movie database API", else from the resources. */
+function apiTitle(domainWords: string[] | undefined, tokens: readonly Token[], resourceWords: string[]): string {
+  if (domainWords) return `${titleCase(domainWords)} API`;
+  const apiAt = tokens.indexOf('api');
+  const before: string[] = [];
+  for (let index = apiAt - 1; index >= 0 && before.length < 3; index--) {
+    const word = tokens[index]!;
+    if (isFillerWord(word) && !BEFORE_A_TITLE.has(word)) continue;
+    if (!NOUN.test(word) || isFillerWord(word) || VERBS.has(word) || CLAUSE_WORDS.has(word) || LIST_TRIGGERS.has(word) || PRONOUNS.has(word)) break;
+    if (isFeaturePhraseWord(word)) break;
+    before.unshift(word);
+  }
+  if (apiAt > 0 && before.length > 0) return `${titleCase(before)} API`;
+  const names = resourceWords.map(capitalize);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `${listed} API`;
+}
+
+/** The mentioned resources in prompt order, once each: their plurals, and the words as written for the title. */
+function distinctResources(mentions: Mention[]): { plurals: string[]; words: string[] } {
+  const plurals: string[] = [];
+  const words: string[] = [];
+  for (const { word } of [...mentions].sort((a, b) => a.at - b.at)) {
+    const { plural } = resourceForms(word);
+    if (plurals.includes(plural)) continue;
+    plurals.push(plural);
+    words.push(word);
+  }
+  return { plurals, words };
+}
+
+/** Second pass: each item said of a resource is a relation to another resource, or a field. */
+function readItemLists(pass: FirstPass, resources: string[]) {
+  const fields: Record<string, FieldRequest[]> = {};
+  const relations: RelationRequest[] = [...pass.relations];
+  const unclear: string[] = [];
+  const isResource = (word: string) => resources.includes(resourceForms(word).plural);
+  for (const { subject, items, said } of pass.itemLists) {
+    const subjectPlural = resourceForms(subject).plural;
+    for (const item of items) {
+      const reading = readResourceItem(item);
+      if (reading.kind === 'feature' || reading.kind === 'unsupported' || reading.kind === 'nothing') continue;
+      const words = item.filter((word) => !DETERMINERS.has(word));
+      const named = reading.kind === 'resource' && words.length === 1 && isResource(reading.word) ? reading.word : undefined;
+      if (named !== undefined && resourceForms(named).plural !== subjectPlural) {
+        if (said === 'have') relations.push(relationFromHave(subject, item)!);
+        else if (!looksPlural(named)) relations.push({ child: subject, parent: named });
+        continue;
+      }
+      const field = readFieldItem(item);
+      if (!field) unclear.push(item.join(' '));
+      else if (!(fields[subjectPlural] ??= []).some((existing) => existing.name === field.name)) fields[subjectPlural].push(field);
+    }
+  }
+  for (const pair of pass.prepositionPairs) {
+    if (isResource(pair.child) && isResource(pair.parent)) relations.push(pair);
+  }
+  return { fields, relations: distinctRelations(relations), unclear };
+}
+
+function distinctRelations(relations: RelationRequest[]): RelationRequest[] {
+  const keyed = new Map<string, RelationRequest>();
+  for (const relation of relations) {
+    const child = resourceForms(relation.child).plural;
+    const parent = resourceForms(relation.parent).plural;
+    if (child !== parent) keyed.set(`${child} ${parent}`, { child, parent });
+  }
+  return [...keyed.values()];
+}
+
+/**
+ * A first prompt: "A bookstore API with authors and books with title, price and published date.
+ * Books belong to authors. Add JWT auth and pagination." Null when no resources can be found in it.
+ */
+export function understandCreatePrompt(prompt: string): CreateIntent | null {
+  const clauses = clausesOf(normalize(prompt));
+  const tokens = clauses.flat();
+  const pass = readClauses(clauses);
+  const requested = requestedFeatures(tokens);
+  const named = distinctResources(pass.mentions.length > 0 ? pass.mentions : mentionedResources(tokens));
+  if (named.plurals.length > 0) {
+    return {
+      title: apiTitle(pass.domainWords, tokens, named.words),
+      resources: named.plurals,
+      ...readItemLists(pass, named.plurals),
+      ...requested,
+    };
+  }
+  const domain = tokens.find((word) => domainResources(word) !== undefined);
+  if (!domain) return null;
+  const implied = domainResources(domain)!;
+  return {
+    title: apiTitle(pass.domainWords ?? [domain], tokens, implied),
+    resources: implied,
+    fields: {},
+    relations: [],
+    unclear: [],
+    ...requested,
+    impliedBy: domain,
+  };
+}
