@@ -1,4 +1,4 @@
-// Issue 7's budget, measured the same way by the smoothness spec (which reports it) and the bench's
+// The frame budget (no frame over 50 ms while code types out), measured the same way by the smoothness spec (which reports it) and the bench's
 // smoothness suite (which holds the target): while a 20-file version streams into the production
 // build, Chromium reports every frame over 50 ms as a 'long-animation-frame' entry (and every
 // main-thread task over 50 ms as a 'longtask').

@@ -34,7 +34,7 @@ export async function measureCreateLatency(client: BenchClient, responder: Bench
   rows.push([
     'create → versionId, projects.create + versions.create (p50 / p95)',
     formatP50P95([...projectMs, ...versionMs]),
-    '< 300 ms (seed)',
+    '< 300 ms',
   ]);
   notes.push(
     `Create latency: projects.create ${formatP50P95(projectMs)}, versions.create ${formatP50P95(versionMs)}; ` +

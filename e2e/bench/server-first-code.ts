@@ -43,7 +43,7 @@ export async function measureFirstCodeVisible(client: BenchClient, baseUrl: stri
       const followed = await followStream(client, created.versionId, { timeoutMs: 30_000 });
       if (followed.terminal?.type !== 'error') throw new Error(`the stopped browser sample ended with ${followed.terminal?.type}`);
     }
-    rows.push(['create → first code visible in Chromium (p50 / p95)', formatP50P95(samples), '< 3 s (seed)']);
+    rows.push(['create → first code visible in Chromium (p50 / p95)', formatP50P95(samples), '< 3 s']);
     notes.push(
       `First code visible: from the projects.create call (80 tokens/s, first token after 400 ms) to a non-empty ` +
         `[data-testid=code-view] in a page opened on /projects/<id> right after it; the version is then stopped. One browser ` +

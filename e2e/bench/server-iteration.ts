@@ -76,7 +76,7 @@ export async function measureIteration(
   rows.push([
     `v2 changing 1 of ${fileCount} files vs full v1: create → complete`,
     `${formatSeconds(v2WallMs)} vs ${formatSeconds(v1WallMs)}`,
-    'v2 within 15-25 s (seed: complete generation)',
+    'v2 within 15-25 s (complete generation)',
   ]);
   notes.push(
     `Iteration: "${ITERATION_PROMPT}" gives ${fileCount} files at v1 (${v1Tokens} output tokens). For v2 "${changePrompt}" the ` +

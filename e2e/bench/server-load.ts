@@ -85,11 +85,11 @@ export async function measureLoad(client: BenchClient, fixture: TimedFixture, se
     `${lost} / ${duplicated} / ${outOfOrder}; files equal to versions.files: ${LOAD_GENERATIONS - contentMismatches}/${LOAD_GENERATIONS}`,
     '0 / 0 / 0, all equal',
   ]);
-  rows.push([`model chunk → client, under load (p50 / p95)`, formatP50P95(delays), 'none in seed']);
+  rows.push([`model chunk → client, under load (p50 / p95)`, formatP50P95(delays), 'none set']);
   rows.push([
     `${LOAD_GENERATIONS} generations: server CPU / peak RSS`,
     `${((100 * cpuSeconds) / (wallMs / 1000)).toFixed(0)} % of one core over ${formatSeconds(wallMs)} / ${formatBytes(peakRss)}`,
-    'none in seed',
+    'none set',
   ]);
   const totalChars = followed.reduce((total, _, index) => total + recordingOf(fixture, created[index]!.key).text.length, 0);
   notes.push(

@@ -78,9 +78,9 @@ export async function measureVersionSwitch(client: BenchClient, responder: Bench
     if (!sameFiles(answer, expected.get(previousId)!)) throw new Error('warm read differs from the expected files');
   }
   const bytes = Object.values(files).reduce((total, content) => total + Buffer.byteLength(content), 0);
-  rows.push([`version switch, cold: versions.files, 10 diffs, ${fileCount} files (p50 / p95)`, formatP50P95(coldMs), '< 500 ms (seed)']);
-  rows.push([`version switch, warm: server cache (p50 / p95)`, formatP50P95(warmMs), '< 500 ms (seed)']);
-  rows.push(['version switch, already seen in the browser', 'no request (client cache; not measured)', 'instant (seed)']);
+  rows.push([`version switch, cold: versions.files, 10 diffs, ${fileCount} files (p50 / p95)`, formatP50P95(coldMs), '< 500 ms']);
+  rows.push([`version switch, warm: server cache (p50 / p95)`, formatP50P95(warmMs), '< 500 ms']);
+  rows.push(['version switch, already seen in the browser', 'no request (client cache; not measured)', 'instant']);
   notes.push(
     `Version switch: ${fileCount} files (${formatBytes(bytes)}) over HTTP with superjson. Cold = the first read of v11 and of 9 ` +
       `branches from v10, each 10 diffs after the v1 snapshot and never read before; warm = v11 again from the server's LRU cache. ` +

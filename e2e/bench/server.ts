@@ -53,7 +53,7 @@ export async function runServerBench(options: { storage?: () => Promise<Row> } =
       const idleDelays = await step('2+7. one project at 80 tokens/s: v1, then a one-file v2', 300_000, () =>
         measureIteration(client, fixture, responder, rows, notes),
       );
-      rows.push(['model chunk → client, idle server (p50 / p95)', formatP50P95(idleDelays), 'none in seed (publisher batches ~100 ms)']);
+      rows.push(['model chunk → client, idle server (p50 / p95)', formatP50P95(idleDelays), 'none set (publisher batches ~100 ms)']);
       await step('3. first code visible in Chromium', 180_000, () => measureFirstCodeVisible(client, running.baseUrl, rows, notes));
       await step('4. version switch', 180_000, () => measureVersionSwitch(client, responder, rows, notes));
       if (options.storage) rows.push(await step('5. storage (versioning suite)', 300_000, options.storage));

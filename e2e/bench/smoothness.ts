@@ -76,7 +76,7 @@ export async function runSmoothnessBench(): Promise<{ rows: Row[]; notes: string
       [
         `frames over ${FRAME_BUDGET_MS} ms while a ${runs[0]!.files}-file version types out (${RUNS} runs)`,
         `${each((frames) => String(frames.framesOver50Ms))} (longest ${Math.max(0, ...runs.map((frames) => frames.longestAnimationFrameMs))} ms)`,
-        '0 (issue 7)',
+        '0',
       ],
       [`of which the main thread was on a core over ${FRAME_BUDGET_MS} ms`, each(overBudgetOnCpu), '-'],
       ['main thread busy during the typing', each((frames) => `${Math.round((frames.mainThreadBusyMs / frames.windowMs) * 100)} % of ${formatSeconds(frames.windowMs)}`), '-'],
