@@ -15,7 +15,8 @@ class AlreadyEnded extends Error {}
 
 /**
  * Writes `bodies` as the stream's last events (numbered after `afterSeq`, or after what the buffer
- * holds) and ends the version. Returns false, writing nothing, when the version had already ended.
+ * holds) and ends the version. Returns the events written, or null, writing nothing, when the version
+ * had already ended.
  */
 export async function endVersionWithEvents(
   db: Database,
@@ -23,7 +24,7 @@ export async function endVersionWithEvents(
   outcome: VersionOutcome,
   bodies: StreamEventBody[],
   afterSeq?: number,
-): Promise<boolean> {
+): Promise<StreamEvent[] | null> {
   // A version must never stay "generating" because the database blinked at its last write.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -44,18 +45,18 @@ async function writeEnd(
   outcome: VersionOutcome,
   bodies: StreamEventBody[],
   afterSeq?: number,
-): Promise<boolean> {
+): Promise<StreamEvent[] | null> {
   try {
-    await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
       const firstSeq = (afterSeq ?? (await lastStreamSeq(tx, versionId))) + 1;
       const at = new Date().toISOString();
       const events = bodies.map((body, index) => ({ ...body, versionId, seq: firstSeq + index, at }) as StreamEvent);
       if (!(await finishVersion(tx, versionId, outcome))) throw new AlreadyEnded();
       await insertStreamEvents(tx, events);
+      return events;
     });
-    return true;
   } catch (error) {
-    if (error instanceof AlreadyEnded) return false;
+    if (error instanceof AlreadyEnded) return null;
     throw error;
   }
 }

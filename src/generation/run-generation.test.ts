@@ -57,6 +57,28 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     expect(row!.usage.completionTokens).toBeGreaterThan(0);
   });
 
+  it('broadcasts the end of a version like every batch before it, completed or failed', async () => {
+    const broadcast: Array<{ type: string; seq: number }> = [];
+    const original = services.generationDeps.broadcast;
+    services.generationDeps.broadcast = async (_projectId, events) => {
+      broadcast.push(...events.map((event) => ({ type: event.type, seq: event.seq })));
+    };
+    try {
+      await createProjectWithV1();
+      expect(broadcast.slice(-2).map((event) => event.type)).toEqual(['step', 'version:complete']);
+      const seqs = broadcast.map((event) => event.seq);
+      expect(seqs).toEqual(seqs.map((_, index) => index + 1)); // every event once, in order, none missing
+
+      broadcast.length = 0;
+      fixture.respondWith({ kind: 'stream', text: 'no file blocks here at all' });
+      await caller.projects.create({ prompt: 'Garbage' });
+      await services.jobs.idle();
+      expect(broadcast.at(-1)).toMatchObject({ type: 'error' });
+    } finally {
+      services.generationDeps.broadcast = original;
+    }
+  });
+
   it('a v2 that touches one file of ten sends the files and gets back one file', async () => {
     const { projectId } = await createProjectWithV1();
     const oneFile = `<plan title="Change module 3">src/module3.ts modify</plan>\n${fileBlock('src/module3.ts', 'export const value3 = 33;\n')}<summary>Changed module 3.</summary>`;

@@ -233,7 +233,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
 
     await activity.settled();
     await publisher.close();
-    await endVersionWithEvents(
+    const completion = await endVersionWithEvents(
       deps.db,
       versionId,
       { status: 'complete', stopReason: 'completed' },
@@ -243,7 +243,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       ],
       publisher.lastSeq,
     );
-    deps.onEventsWritten?.(versionId);
+    await announceEnd(deps, version.projectId, versionId, completion);
     return { status: 'complete', stopReason: 'completed' };
   } catch (error) {
     if (controller.signal.reason === ENDED_BY_STOP) {
@@ -263,13 +263,13 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     }
     await activity.settled();
     await publisher.close().catch((flushError: unknown) => console.error(`[generation] ${versionId}: events lost:`, flushError));
-    await endVersionWithEvents(
+    const ending = await endVersionWithEvents(
       deps.db,
       versionId,
       { status: 'failed', stopReason: failure.reason, error: failure.message },
       [{ type: 'error', message: failure.message, reason: failure.reason }],
     );
-    deps.onEventsWritten?.(versionId);
+    await announceEnd(deps, version.projectId, versionId, ending);
     if (failure.reason === 'validation_failed' && deps.onValidationFailed) {
       await deps.onValidationFailed(version).catch((fixError: unknown) => console.warn(`[generation] automatic fix of ${versionId} not started:`, fixError));
     }
@@ -278,4 +278,14 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     clearTimeout(timeout);
     unregisterGeneration(versionId, controller);
   }
+}
+
+/**
+ * The last events go out like every batch before them: long-polls here wake up, and Realtime
+ * subscribers hear of the end at once instead of at their next quiet-time read of the buffer.
+ */
+async function announceEnd(deps: GenerationDeps, projectId: string, versionId: string, events: StreamEvent[] | null): Promise<void> {
+  deps.onEventsWritten?.(versionId);
+  if (!events || !deps.broadcast) return;
+  await deps.broadcast(projectId, events).catch((error: unknown) => console.warn(`[realtime] broadcast of the end of ${versionId} failed:`, error));
 }
