@@ -22,7 +22,7 @@ const envSchema = z.object({
   FORGE_DATA_DIR: z.string().default('.data/pglite'),
   /** Delay between offline-generator chunks, so people can watch it type. 0 in tests. */
   FORGE_OFFLINE_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(2000).default(12),
-  /** How many generations the local queue runs at once. */
+  /** How many generations this process runs at once (the embedded queue, or this process's Postgres worker). */
   FORGE_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Set to "skip" to record the sandbox step as skipped (e.g. machines without npm access). */
   FORGE_SANDBOX: z.enum(['auto', 'local', 'skip']).default('auto'),
@@ -31,6 +31,13 @@ const envSchema = z.object({
   FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
   /** With a model connected, one automatic Fix attempt when a version fails validation (never a fix of a fix). */
   FORGE_AUTO_FIX: z.enum(['on', 'off']).default('on'),
+  /**
+   * With the Postgres job backend: whether this web server also runs generations. `off` leaves them
+   * to `npm run worker` processes, so web servers and workers scale apart.
+   */
+  FORGE_WORKER: z.enum(['on', 'off']).default('on'),
+  /** A generating version whose owner has not renewed its lease for this long is ended (the owner died). */
+  FORGE_LEASE_SECONDS: z.coerce.number().min(1).max(600).default(30),
   /** Minutes a completed version's stream_buffer rows are kept. */
   FORGE_BUFFER_RETENTION_MINUTES: z.coerce.number().int().min(1).default(60),
   /** Previews this server runs at once; the least recently used stops to make room. */
@@ -66,7 +73,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Backends {
   database: 'pglite' | 'postgres';
   stream: 'long-poll' | 'supabase-realtime';
-  jobs: 'local-queue' | 'trigger.dev';
+  jobs: 'local-queue' | 'postgres' | 'trigger.dev';
   model: 'offline' | 'openai';
   sandbox: 'local' | 'e2b' | 'skip';
   users: 'local' | 'supabase-auth';
@@ -77,7 +84,8 @@ export function decideBackends(env: Env): Backends {
   return {
     database: env.DATABASE_URL ? 'postgres' : 'pglite',
     stream: supabase && env.SUPABASE_SERVICE_ROLE_KEY ? 'supabase-realtime' : 'long-poll',
-    jobs: env.TRIGGER_SECRET_KEY ? 'trigger.dev' : 'local-queue',
+    // PGlite lives in one process, so its queue does too; a shared Postgres lets many processes share the work.
+    jobs: env.TRIGGER_SECRET_KEY ? 'trigger.dev' : env.DATABASE_URL ? 'postgres' : 'local-queue',
     // A base URL alone is enough: local OpenAI-compatible servers (Ollama, LM Studio) take any key.
     model: env.OPENAI_API_KEY || env.OPENAI_BASE_URL ? 'openai' : 'offline',
     sandbox: env.FORGE_SANDBOX === 'skip' ? 'skip' : env.E2B_API_KEY ? 'e2b' : 'local',

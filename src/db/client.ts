@@ -21,6 +21,13 @@ export interface DatabaseHandle {
   runScript(sqlText: string): Promise<void>;
   /** Runs one statement and returns its rows; for the migrations runner and health checks. */
   query<Row = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Postgres LISTEN: `onPayload` gets each NOTIFY on `channel` (from any process on the database).
+   * Resolves once listening; the returned function stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Postgres NOTIFY, seen by every listener on the database (this process's too). */
+  notify(channel: string, payload: string): Promise<void>;
   /** PGlite only: the data dir as a tarball, to restore cheaply elsewhere (tests). */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -54,6 +61,13 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' | 'pg
       });
     },
     query: async <Row,>(sqlText: string, params?: unknown[]) => (await client.query<Row>(sqlText, params)).rows,
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return async () => unlisten();
+    },
+    notify: async (channel, payload) => {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
     dump: () => client.dumpDataDir('none') as Promise<Blob>,
     close: async () => {
       await client.close();
@@ -82,6 +96,14 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }
     },
     query: async <Row,>(sqlText: string, params?: unknown[]) =>
       (await client.unsafe(sqlText, (params ?? []) as never[])) as unknown as Row[],
+    // postgres-js keeps one dedicated connection for all of this client's listeners, and re-listens after a reconnect.
+    listen: async (channel, onPayload) => {
+      const subscription = await client.listen(channel, onPayload);
+      return () => subscription.unlisten();
+    },
+    notify: async (channel, payload) => {
+      await client.notify(channel, payload);
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

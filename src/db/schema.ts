@@ -41,6 +41,9 @@ export const apiVersions = pgTable('api_versions', {
   startedAt: timestamp('started_at', { withTimezone: true }),
   firstChunkAt: timestamp('first_chunk_at', { withTimezone: true }),
   completedAt: timestamp('completed_at', { withTimezone: true }),
+  /** Who generates it now, and until when unless renewed (docs/architecture.md, "Jobs"). */
+  leaseOwner: text('lease_owner'),
+  leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
   ...timestamps,
 });
 

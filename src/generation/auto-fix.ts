@@ -3,27 +3,23 @@
 // that cannot repair its code stops after one try. Runs wherever the generation ran: the web
 // server's queue or a Trigger.dev worker (docs/architecture.md, "Jobs").
 import type { Database } from '@/db/client';
-import { insertQueuedVersion } from '@/db/stores/queued-version-store';
+import { queueVersion, type VersionEnqueuer } from '@/db/stores/queued-version-store';
 import { findVersion } from '@/db/stores/versions-store';
 import { isUniqueViolation } from '@/shared/forge-error';
 import { buildFixRequest } from './fix-request';
 
-export type EnqueueVersion = (versionId: string, projectId: string) => Promise<void>;
-
 /** Starts the fix of a version that ended; returns the fix's id, or null when none is due. */
-export async function startAutomaticFix(db: Database, versionId: string, enqueue: EnqueueVersion): Promise<string | null> {
+export async function startAutomaticFix(db: Database, versionId: string, jobs: VersionEnqueuer): Promise<string | null> {
   // Read again: the caller's row is from before the run, without its validation report.
   const failed = await findVersion(db, versionId);
   if (!failed || failed.fixOfVersionId) return null;
   if (failed.status !== 'failed' || failed.stopReason !== 'validation_failed') return null;
   try {
-    const fix = await insertQueuedVersion(db, {
-      projectId: failed.projectId,
-      prompt: buildFixRequest(failed.versionNumber, failed.validation),
-      baseVersionId: failed.id,
-      fixOfVersionId: failed.id,
-    });
-    await enqueue(fix.versionId, fix.projectId);
+    const fix = await queueVersion(
+      db,
+      { projectId: failed.projectId, prompt: buildFixRequest(failed.versionNumber, failed.validation), baseVersionId: failed.id, fixOfVersionId: failed.id },
+      jobs,
+    );
     return fix.versionId;
   } catch (error) {
     // The person started another version meanwhile: theirs goes first, and Fix stays on the card.

@@ -47,7 +47,7 @@ export function createGenerationRuntime(env: Env, chosen: Backends, db: Database
   // The offline generator writes what it planned; only a model can repair its own code.
   if (chosen.model !== 'offline' && env.FORGE_AUTO_FIX === 'on') {
     deps.onValidationFailed = async (version) => {
-      await startAutomaticFix(db, version.id, (versionId, projectId) => jobs.enqueue(versionId, projectId));
+      await startAutomaticFix(db, version.id, jobs);
     };
   }
   return { deps, jobs };

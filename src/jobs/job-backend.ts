@@ -2,12 +2,11 @@
 // by side (docs/architecture.md, "Jobs"). The web server and the Trigger.dev worker both pick one
 // through createJobBackend; nothing else knows which one runs.
 import type { Database } from '@/db/client';
+import type { VersionEnqueuer } from '@/db/stores/queued-version-store';
 import type { Backends } from '@/env';
 
-export interface JobBackend {
+export interface JobBackend extends VersionEnqueuer {
   readonly kind: Backends['jobs'];
-  /** Hands a pending version over. One that cannot be handed over ends failed, and this throws. */
-  enqueue(versionId: string, projectId: string): Promise<void>;
   /** At start-up: takes up the versions an earlier process left queued or half done. */
   recoverOnStart(db: Database): Promise<void>;
   /** Resolves once this process runs no version (tests, shutdown); at once where workers run them. */

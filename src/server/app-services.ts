@@ -25,7 +25,6 @@ export interface AppServices {
   generationDeps: GenerationDeps;
   /** This process's live previews of versions and the console's limits. */
   previews: PreviewRuntime;
-  enqueueVersion(versionId: string, projectId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,7 +73,6 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     jobs,
     generationDeps,
     previews,
-    enqueueVersion: (versionId, projectId) => jobs.enqueue(versionId, projectId),
     async close() {
       for (const timer of timers) clearInterval(timer);
       await jobs.idle();

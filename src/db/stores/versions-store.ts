@@ -1,5 +1,5 @@
 // Owns writes to `api_versions`: numbering, status transitions and the results of a generation.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { StopReason } from '@/types/streaming';
 import type { ValidationReport, VersionActivityRecord, VersionStatus } from '@/types/versioning';
 import type { ModelUsageSummary as ModelUsage } from '@/types/versioning';
@@ -74,13 +74,45 @@ export async function latestCompleteVersion(db: Database, projectId: string): Pr
 }
 
 /** pending → generating, atomically: only one worker ever runs a version (idempotent for retried tasks). */
-export async function claimPendingVersion(db: Database, versionId: string): Promise<VersionRow | undefined> {
+/** Who holds a version while generating it, and for how long without renewing. */
+export interface VersionLease {
+  owner: string;
+  seconds: number;
+}
+
+/** Moves a pending version to generating, under `lease` when given; undefined when it was not pending. */
+export async function claimPendingVersion(db: Database, versionId: string, lease?: VersionLease): Promise<VersionRow | undefined> {
   const [row] = await db
     .update(apiVersions)
-    .set({ status: 'generating', startedAt: new Date() })
+    .set({
+      status: 'generating',
+      startedAt: new Date(),
+      ...(lease ? { leaseOwner: lease.owner, leaseExpiresAt: sql`now() + make_interval(secs => ${lease.seconds})` } : {}),
+    })
     .where(and(eq(apiVersions.id, versionId), eq(apiVersions.status, 'pending')))
     .returning();
   return row;
+}
+
+/**
+ * Extends the lease; false when the version is no longer this owner's to run (it ended, for
+ * instance stopped from another process, or its lease expired and it was taken over).
+ */
+export async function renewVersionLease(db: Database, versionId: string, lease: VersionLease): Promise<boolean> {
+  const rows = await db
+    .update(apiVersions)
+    .set({ leaseExpiresAt: sql`now() + make_interval(secs => ${lease.seconds})` })
+    .where(and(eq(apiVersions.id, versionId), eq(apiVersions.leaseOwner, lease.owner), inArray(apiVersions.status, ['generating', 'validating'])))
+    .returning({ id: apiVersions.id });
+  return rows.length > 0;
+}
+
+/** Versions in flight whose owner stopped renewing: it died (or lost the database for that long). */
+export async function listExpiredLeaseVersions(db: Database): Promise<Array<{ id: string; projectId: string; leaseOwner: string | null }>> {
+  return db
+    .select({ id: apiVersions.id, projectId: apiVersions.projectId, leaseOwner: apiVersions.leaseOwner })
+    .from(apiVersions)
+    .where(and(inArray(apiVersions.status, ['generating', 'validating']), lt(apiVersions.leaseExpiresAt, sql`now()`)));
 }
 
 export async function listVersionIdsWithStatus(db: Database, statuses: VersionStatus[]): Promise<string[]> {

@@ -53,7 +53,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const handlerContext: PreviewHandlerContext = {
     db: ctx.services.db,
     userId: ctx.userId,
-    enqueueVersion: (versionId, projectId) => ctx.services.enqueueVersion(versionId, projectId),
+    jobs: ctx.services.jobs,
     previews: ctx.services.previews,
   };
   return next({ ctx: { ...ctx, handler: handlerContext } });

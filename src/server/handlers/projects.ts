@@ -2,21 +2,19 @@ import { insertChatMessage } from '@/db/stores/chat-store';
 import { insertProject, listProjects, projectNameFromPrompt } from '@/db/stores/projects-store';
 import { insertVersion } from '@/db/stores/versions-store';
 import { requireProject } from './access';
-import type { QueuedVersion } from '@/db/stores/queued-version-store';
+import { withQueuedJob, type QueuedVersion } from '@/db/stores/queued-version-store';
 import type { HandlerContext } from './context';
 
 export type CreatedVersion = QueuedVersion;
 
 /** `/ask`: the project, its v1 and the user's first message in one transaction, then the job. */
 export async function createProject(ctx: HandlerContext, input: { prompt: string }): Promise<CreatedVersion> {
-  const created = await ctx.db.transaction(async (tx) => {
+  return withQueuedJob(ctx.db, ctx.jobs, async (tx) => {
     const project = await insertProject(tx, { ownerId: ctx.userId, name: projectNameFromPrompt(input.prompt) });
     const version = await insertVersion(tx, { projectId: project.id, prompt: input.prompt, baseVersionId: null });
     await insertChatMessage(tx, { projectId: project.id, versionId: version.id, role: 'user', content: input.prompt });
     return { projectId: project.id, versionId: version.id, versionNumber: version.versionNumber };
   });
-  await ctx.enqueueVersion(created.versionId, created.projectId);
-  return created;
 }
 
 export async function getProject(ctx: HandlerContext, input: { projectId: string }) {

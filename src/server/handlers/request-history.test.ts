@@ -18,7 +18,7 @@ describe('listProjectRequests', () => {
   });
   afterAll(() => handle?.close());
 
-  const contextOf = (userId: string): HandlerContext => ({ db: handle.db, userId, enqueueVersion: async () => {} });
+  const contextOf = (userId: string): HandlerContext => ({ db: handle.db, userId, jobs: { enqueue: async () => {} } });
 
   it("lists the owner's requests newest first, up to the limit, and hides them from everyone else", async () => {
     const { id: projectId } = await insertProject(handle.db, { ownerId: OWNER, name: 'console' });

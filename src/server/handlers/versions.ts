@@ -5,7 +5,7 @@ import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { ForgeError, isUniqueViolation } from '@/shared/forge-error';
 import { insertChatMessage } from '@/db/stores/chat-store';
-import { insertQueuedVersion } from '@/db/stores/queued-version-store';
+import { queueVersion } from '@/db/stores/queued-version-store';
 import { listVersionChanges, readVersionFiles } from '@/db/stores/version-files-store';
 import {
   findActiveVersion,
@@ -80,19 +80,17 @@ async function startVersion(
 
   let created: CreatedVersion;
   try {
-    created = await insertQueuedVersion(ctx.db, {
-      projectId: input.projectId,
-      prompt: input.prompt,
-      baseVersionId,
-      fixOfVersionId: input.fixOfVersionId ?? null,
-    });
+    created = await queueVersion(
+      ctx.db,
+      { projectId: input.projectId, prompt: input.prompt, baseVersionId, fixOfVersionId: input.fixOfVersionId ?? null },
+      ctx.jobs,
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ForgeError('CONFLICT', 'Another version of this project was just started. Wait for it to finish or stop it first.');
     }
     throw error;
   }
-  await ctx.enqueueVersion(created.versionId, created.projectId);
   return created;
 }
 
