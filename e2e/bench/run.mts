@@ -72,6 +72,11 @@ const suites: Record<string, Suite> = {
     const { runPreviewBench } = await import('./preview');
     return runPreviewBench();
   },
+  async 'cross-process-stream'() {
+    // Imported on demand: it needs a real Postgres and forks a writer and a reader process.
+    const { runCrossProcessStreamBench } = await import('./cross-process-stream');
+    return runCrossProcessStreamBench();
+  },
   async 'dev-first-prompt'() {
     // Imported on demand: it starts `next dev` six times and drives Chromium.
     const { runDevFirstPromptBench } = await import('./dev-first-prompt');

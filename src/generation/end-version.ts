@@ -60,3 +60,19 @@ async function writeEnd(
     throw error;
   }
 }
+
+/** Where a run's events go besides the buffer (GenerationDeps' two delivery ports). */
+export interface EventDelivery {
+  onEventsWritten?: (versionId: string) => void;
+  broadcast?: (projectId: string, events: StreamEvent[]) => Promise<void>;
+}
+
+/**
+ * The last events go out like every batch before them: long-polls wake up, and Realtime
+ * subscribers hear of the end at once instead of at their next quiet-time read of the buffer.
+ */
+export async function announceEnding(delivery: EventDelivery, projectId: string, versionId: string, events: StreamEvent[] | null): Promise<void> {
+  delivery.onEventsWritten?.(versionId);
+  if (!events || !delivery.broadcast) return;
+  await delivery.broadcast(projectId, events).catch((error: unknown) => console.warn(`[realtime] broadcast of the end of ${versionId} failed:`, error));
+}

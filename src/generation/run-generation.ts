@@ -12,13 +12,15 @@ import {
   recordGenerationOutput,
   recordValidation,
   setVersionStatus,
+  type VersionLease,
   type VersionRow,
 } from '@/db/stores/versions-store';
 import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneration } from './active-generations';
 import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';
-import { endVersionWithEvents } from './end-version';
+import { announceEnding, endVersionWithEvents } from './end-version';
 import { validateVersion, type PreviewOffer } from './validate-version';
+import { keepLease } from './version-lease';
 import { createFileBlockParser, type FileBlockParser } from './file-blocks/file-block-parser';
 import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
 import { createPublisher, type Publisher } from './publisher';
@@ -45,8 +47,13 @@ export interface GenerationDeps {
    * it over. Only where the previews live in this same process (the local queue of the web server).
    */
   offerPreview?: (offer: PreviewOffer, api: RunningApi) => boolean;
+  /**
+   * Several processes on one Postgres (the Postgres job backend): the run claims the version under
+   * this lease and renews it every `seconds / 3` (src/generation/version-lease.ts). A renewal that
+   * finds the version no longer this run's (ended elsewhere) stops the run as `versions.stop` does.
+   */
+  lease?: VersionLease;
 }
-
 
 export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
 
@@ -140,7 +147,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
   // registration would otherwise end the version in the database while this run went on unseen.
   const controller = registerGeneration(versionId);
   if (!controller) return { status: 'skipped' };
-  const version = await claimPendingVersion(deps.db, versionId).catch((error: unknown) => {
+  const version = await claimPendingVersion(deps.db, versionId, deps.lease).catch((error: unknown) => {
     unregisterGeneration(versionId, controller);
     throw error;
   });
@@ -167,6 +174,9 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
   );
 
   const activity = createActivityRecorder(deps.db, versionId);
+  // Whoever ended the version elsewhere (a stop in another process, or the sweeper after this lease
+  // ran out) has written its ending and chat message: this run writes nothing more.
+  const releaseLease = deps.lease ? keepLease(deps.db, versionId, deps.lease, () => controller.abort(ENDED_BY_STOP)) : () => {};
 
   try {
     publisher.emit({ type: 'version:start', versionNumber: version.versionNumber, baseVersionId: version.baseVersionId });
@@ -243,12 +253,13 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       ],
       publisher.lastSeq,
     );
-    await announceEnd(deps, version.projectId, versionId, completion);
+    await announceEnding(deps, version.projectId, versionId, completion);
     return { status: 'complete', stopReason: 'completed' };
   } catch (error) {
     if (controller.signal.reason === ENDED_BY_STOP) {
-      // versions.stop has already ended the version and said so in the chat; events after its
-      // ending would only follow the terminal event in the buffer.
+      // versions.stop (here or, via the lease or its signal, in another process) or the lease
+      // sweeper has already ended the version and said so in the chat; events after its ending
+      // would only follow the terminal event in the buffer.
       publisher.discard();
       await activity.settled();
       return { status: 'failed', stopReason: 'stopped' };
@@ -269,23 +280,14 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       { status: 'failed', stopReason: failure.reason, error: failure.message },
       [{ type: 'error', message: failure.message, reason: failure.reason }],
     );
-    await announceEnd(deps, version.projectId, versionId, ending);
+    await announceEnding(deps, version.projectId, versionId, ending);
     if (failure.reason === 'validation_failed' && deps.onValidationFailed) {
       await deps.onValidationFailed(version).catch((fixError: unknown) => console.warn(`[generation] automatic fix of ${versionId} not started:`, fixError));
     }
     return { status: 'failed', stopReason: failure.reason, error: failure.message };
   } finally {
+    releaseLease();
     clearTimeout(timeout);
     unregisterGeneration(versionId, controller);
   }
-}
-
-/**
- * The last events go out like every batch before them: long-polls here wake up, and Realtime
- * subscribers hear of the end at once instead of at their next quiet-time read of the buffer.
- */
-async function announceEnd(deps: GenerationDeps, projectId: string, versionId: string, events: StreamEvent[] | null): Promise<void> {
-  deps.onEventsWritten?.(versionId);
-  if (!events || !deps.broadcast) return;
-  await deps.broadcast(projectId, events).catch((error: unknown) => console.warn(`[realtime] broadcast of the end of ${versionId} failed:`, error));
 }

@@ -13,6 +13,7 @@ import { createGenerationRuntime } from '@/jobs/generation-runtime';
 import type { JobBackend } from '@/jobs/job-backend';
 import { createPreviewRuntime, type PreviewRuntime } from '@/preview/create-preview-runtime';
 import type { PreviewAdapter } from '@/preview/preview-adapter';
+import { createStreamSignal } from '@/stream/postgres-stream-signal';
 import { forgetProcessSingleton, processSingleton } from '@/shared/process-singleton';
 
 export interface AppServices {
@@ -20,7 +21,7 @@ export interface AppServices {
   handle: DatabaseHandle;
   db: Database;
   backends: Backends;
-  /** Where versions are generated: this process's queue or Trigger.dev. */
+  /** Where versions are generated: this process's queue, the Postgres queue or Trigger.dev. */
   jobs: JobBackend;
   generationDeps: GenerationDeps;
   /** This process's live previews of versions and the console's limits. */
@@ -54,14 +55,29 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...(options.previewAdapter ? { adapter: options.previewAdapter } : {}),
   });
   // Validation hands its server over as the preview only when it ran in this process.
-  const inProcessJobs = options.backends.jobs === 'local-queue';
-  const { deps: generationDeps, jobs } = createGenerationRuntime(options.env, options.backends, handle.db, {
+  const inProcessJobs = options.backends.jobs === 'local-queue' || (options.backends.jobs === 'postgres' && options.env.FORGE_WORKER === 'on');
+  const { deps: generationDeps, jobs, leasesReady, closeLeases } = createGenerationRuntime(options.env, options.backends, handle.db, {
     ...(inProcessJobs ? { previews: previews.manager } : {}),
+    notify: handle.notify,
+    // Postgres jobs: a stop in another web server aborts this process's run at once.
+    listen: handle.listen,
   });
+  // Several processes share the database: their writers wake this server's long-polls through NOTIFY.
+  // Without the LISTEN the long-poll's re-check still sees their events, a second later.
+  const stopStreamListener =
+    options.backends.jobs === 'postgres'
+      ? await createStreamSignal(handle)
+          .listen()
+          .catch((error: unknown) => {
+            console.warn('[stream] LISTEN failed; long-polls see other processes\' events at their re-check:', error);
+            return undefined;
+          })
+      : undefined;
   if (options.backends.sandbox === 'local' && options.maintenance !== false) {
     // Temp dirs (and processes) of validations that a crashed server left behind.
     await cleanStaleSandboxDirs().catch((error: unknown) => console.warn('[sandbox] cleaning stale dirs failed:', error));
   }
+  await leasesReady;
   await jobs.recoverOnStart(handle.db);
   const timers = options.maintenance !== false ? startMaintenance(options.env, handle.db) : [];
 
@@ -75,7 +91,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     previews,
     async close() {
       for (const timer of timers) clearInterval(timer);
+      await stopStreamListener?.().catch(() => {});
+      // Postgres jobs: this process's runner takes no new job and lets the running ones finish.
+      await jobs.close?.();
       await jobs.idle();
+      await closeLeases();
       await previews.close();
       if (!options.handle) await handle.close();
     },

@@ -1,5 +1,6 @@
-// Wakes long-polls in this process when their version's buffer grows. Writers in another process
-// (a Trigger.dev worker) are seen by the long-poll's periodic re-check instead.
+// Wakes long-polls in this process when their version's buffer grows. Writers in another process on
+// the same Postgres reach it through LISTEN/NOTIFY (postgres-stream-signal.ts); a Trigger.dev worker's
+// writes are seen by the long-poll's periodic re-check instead.
 import { EventEmitter } from 'node:events';
 import { processSingleton } from '@/shared/process-singleton';
 

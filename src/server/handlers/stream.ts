@@ -7,7 +7,10 @@ import { requireVersion } from './access';
 import type { HandlerContext } from './context';
 
 const MAX_EVENTS_PER_ANSWER = 2000;
-/** Writers in other processes (Trigger.dev workers) do not wake us; look again this often. */
+/**
+ * Look again this often: writers in other processes wake us through NOTIFY only with the Postgres job
+ * backend (src/stream/postgres-stream-signal.ts), Trigger.dev workers never, and a NOTIFY can be lost.
+ */
 const RECHECK_MS = 1000;
 
 export async function streamSince(

@@ -1,6 +1,7 @@
 import { abortGeneration, ENDED_BY_STOP, STOPPED_MESSAGE } from '@/generation/active-generations';
 import { endVersionWithEvents } from '@/generation/end-version';
 import { buildFixRequest } from '@/generation/fix-request';
+import { announceVersionStop } from '@/generation/version-stop-signal';
 import type { StopReason } from '@/types/streaming';
 import type { VersionSummary } from '@/types/versioning';
 import { ForgeError, isUniqueViolation } from '@/shared/forge-error';
@@ -147,8 +148,8 @@ export async function stopVersion(ctx: HandlerContext, input: { versionId: strin
     throw new ForgeError('CONFLICT', `v${version.versionNumber} has already ended.`);
   }
   if (abortGeneration(version.id)) return { stopped: true };
-  // Not running in this process: still queued, or owned by a worker elsewhere. End it here; the
-  // worker's own finish is then a no-op because finishVersion only ends active versions.
+  // Not running in this process: still queued, or owned by a process elsewhere. End it here; that
+  // run's own finish is then a no-op because finishVersion only ends active versions.
   const reason: StopReason = 'stopped';
   const outcome = { status: 'failed', stopReason: reason, error: STOPPED_MESSAGE } as const;
   if (await endVersionWithEvents(ctx.db, version.id, outcome, [{ type: 'error', message: STOPPED_MESSAGE, reason }])) {
@@ -156,5 +157,11 @@ export async function stopVersion(ctx: HandlerContext, input: { versionId: strin
     // A run that claimed it meanwhile in this process must not go on generating for an ended version.
     abortGeneration(version.id, ENDED_BY_STOP);
   }
+  // Several processes on one Postgres: the one running it aborts at once and writes nothing more
+  // (src/generation/version-stop-signal.ts). Sent even when the version had ended meanwhile: harmless.
+  // A lost signal only delays that: the run's next lease renewal finds the version ended.
+  await announceVersionStop(ctx.db, version.id).catch((error: unknown) =>
+    console.warn(`[stop] could not tell other processes that ${version.id} stopped; its run stops at its next lease renewal:`, error),
+  );
   return { stopped: true };
 }
