@@ -14,6 +14,9 @@ export default defineConfig({
     // Playwright owns e2e/; Vitest must never pick up its specs.
     exclude: ['e2e/**', 'node_modules/**', '.next/**'],
     environment: 'node',
+    // Vitest's default on 2 cores is one worker; most files wait on child processes, Postgres or
+    // timers, so two run side by side in about three quarters of the time.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['src/test/global-setup.ts'],
