@@ -7,7 +7,7 @@ import { insertChatMessage } from '@/db/stores/chat-store';
 import { findVersion, listVersionIdsWithStatus } from '@/db/stores/versions-store';
 import { endVersionWithEvents } from './end-version';
 
-const INTERRUPTED_MESSAGE = 'The server stopped while this version was being generated, so it was not finished. Send the prompt again to retry.';
+const INTERRUPTED_MESSAGE = 'The server or worker generating this version stopped before it was finished. Send the prompt again to retry.';
 
 /**
  * Ends a version whose run died failed (`interrupted`), with a terminal `error` event (or a watching

@@ -72,7 +72,7 @@ describe.skipIf(!postgresTestUrl)(`lease sweeper${postgresTestUrl ? '' : ` (${po
     expect(ended.events.map((event) => event.seq)).toEqual([1, 2, 3]);
     expect(ended.events.at(-1)).toMatchObject({ type: 'error', reason: 'interrupted' });
     expect(swept[0]!.events).toEqual([ended.events.at(-1)]);
-    expect(ended.answers).toEqual([expect.stringContaining('not finished')]);
+    expect(ended.answers).toEqual([expect.stringContaining('stopped before it was finished')]);
 
     expect(await state(live.id)).toEqual(liveBefore);
     expect(liveBefore.version.status).toBe('generating');
