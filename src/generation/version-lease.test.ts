@@ -1,38 +1,22 @@
 // Leases on real Postgres (the Postgres job backend shares one database between processes): a run
 // keeps renewing its lease, a database blip is not fatal, and a run whose version ended elsewhere
 // (stopped from another process, or swept) learns it at its next renewal and writes nothing more.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/db/client';
 import { listChatMessages } from '@/db/stores/chat-store';
-import { insertProject } from '@/db/stores/projects-store';
 import { readStreamEvents } from '@/db/stores/stream-buffer-store';
-import { claimPendingVersion, findVersion, finishVersion, insertVersion, renewVersionLease, type VersionLease } from '@/db/stores/versions-store';
+import { claimPendingVersion, findVersion, finishVersion, renewVersionLease, type VersionLease } from '@/db/stores/versions-store';
 import { openPostgresTestDatabase, postgresSkipReason, postgresTestUrl } from '@/test/test-database';
 import { STOPPED_MESSAGE } from './active-generations';
 import { endVersionWithEvents } from './end-version';
-import type { ModelAdapter } from './ports';
 import { runGeneration } from './run-generation';
 import { keepLease, newLeaseOwner } from './version-lease';
+import { endlessModel, insertPendingVersion } from '@/test/lease-fixtures';
 
 vi.mock('@/db/stores/versions-store', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/db/stores/versions-store')>();
   return { ...actual, renewVersionLease: vi.fn(actual.renewVersionLease) };
 });
-
-/** Writes one file line by line, every 10 ms, until aborted. */
-function endlessModel(): ModelAdapter {
-  return {
-    name: 'endless',
-    async *stream(_request, { signal }) {
-      yield '<plan title="Tasks">src/app.ts create</plan>\n<file path="src/app.ts">\n';
-      for (let line = 0; !signal.aborted; line++) {
-        yield `export const line${line} = ${line};\n`;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
-  };
-}
 
 describe.skipIf(!postgresTestUrl)(`version leases${postgresTestUrl ? '' : ` (${postgresSkipReason})`}`, () => {
   let database: Awaited<ReturnType<typeof openPostgresTestDatabase>>;
@@ -43,10 +27,7 @@ describe.skipIf(!postgresTestUrl)(`version leases${postgresTestUrl ? '' : ` (${p
   });
   afterAll(() => database?.close());
 
-  async function pendingVersion() {
-    const project = await insertProject(db, { ownerId: randomUUID(), name: 'leases' });
-    return insertVersion(db, { projectId: project.id, prompt: 'An API for tasks', baseVersionId: null });
-  }
+  const pendingVersion = () => insertPendingVersion(db, 'leases');
 
   async function claimedVersion(lease: VersionLease) {
     const version = await pendingVersion();

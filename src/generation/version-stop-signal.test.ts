@@ -11,24 +11,10 @@ import { insertVersion } from '@/db/stores/versions-store';
 import { openPostgresTestDatabase, postgresSkipReason, postgresTestUrl } from '@/test/test-database';
 import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneration } from './active-generations';
 import { endVersionWithEvents } from './end-version';
-import type { ModelAdapter } from './ports';
 import { runGeneration } from './run-generation';
 import { newLeaseOwner } from './version-lease';
 import { announceVersionStop, listenForVersionStops, VERSION_STOP_CHANNEL } from './version-stop-signal';
-
-/** Writes one file line by line, every 10 ms, until aborted. */
-function endlessModel(): ModelAdapter {
-  return {
-    name: 'endless',
-    async *stream(_request, { signal }) {
-      yield '<plan title="Tasks">src/app.ts create</plan>\n<file path="src/app.ts">\n';
-      for (let line = 0; !signal.aborted; line++) {
-        yield `export const line${line} = ${line};\n`;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
-  };
-}
+import { endlessModel } from '@/test/lease-fixtures';
 
 describe.skipIf(!postgresTestUrl)(`versions.stop across processes${postgresTestUrl ? '' : ` (${postgresSkipReason})`}`, () => {
   let database: Awaited<ReturnType<typeof openPostgresTestDatabase>>;

@@ -1,16 +1,15 @@
 // The lease sweeper on real Postgres: it ends exactly the versions whose owner stopped renewing
 // (failed / interrupted, with the stream's terminal event and a chat message), never one a live
 // process holds nor a pending one, and two processes sweeping at once end a version once.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { listChatMessages } from '@/db/stores/chat-store';
-import { insertProject } from '@/db/stores/projects-store';
 import { insertStreamEvents, readStreamEvents } from '@/db/stores/stream-buffer-store';
-import { claimPendingVersion, findVersion, finishVersion, insertVersion } from '@/db/stores/versions-store';
+import { claimPendingVersion, findVersion, finishVersion } from '@/db/stores/versions-store';
 import { keepLease, newLeaseOwner } from '@/generation/version-lease';
 import { openPostgresTestDatabase, postgresSkipReason, postgresTestUrl } from '@/test/test-database';
 import { leaseSweepIntervalMs, startLeaseSweeper, sweepExpiredLeases, type SweptVersion } from './lease-sweeper';
+import { insertPendingVersion } from '@/test/lease-fixtures';
 
 describe.skipIf(!postgresTestUrl)(`lease sweeper${postgresTestUrl ? '' : ` (${postgresSkipReason})`}`, () => {
   let database: Awaited<ReturnType<typeof openPostgresTestDatabase>>;
@@ -21,10 +20,7 @@ describe.skipIf(!postgresTestUrl)(`lease sweeper${postgresTestUrl ? '' : ` (${po
   });
   afterAll(() => database?.close());
 
-  async function pendingVersion() {
-    const project = await insertProject(db, { ownerId: randomUUID(), name: 'sweeper' });
-    return insertVersion(db, { projectId: project.id, prompt: 'An API for tasks', baseVersionId: null });
-  }
+  const pendingVersion = () => insertPendingVersion(db, 'sweeper');
 
   /** Generating under a live 30 s lease, with the start of its stream written. */
   async function generatingVersion(owner = newLeaseOwner()) {
