@@ -15,6 +15,7 @@ import { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { Logger, run as startRunner, runMigrations, type Runner, type SharedOptions, type WorkerEvents } from 'graphile-worker';
 import type { Database } from '@/db/client';
+import { leaseSweepIntervalMs } from './lease-sweeper';
 import { findStrandedPendingVersions } from './stranded-versions';
 import { GENERATE_VERSION_TASK_ID, type GenerateVersionPayload, type JobBackend } from './job-backend';
 
@@ -121,7 +122,8 @@ export function createPostgresJobBackend(options: PostgresJobBackendOptions): Jo
     await db.execute(addJob(versionId, projectId));
   };
 
-  const checkEveryMs = Math.min(5_000, (options.leaseSeconds * 1000) / 3);
+  // As often as the lease sweeper looks for dead owners' versions: the same failure, one step earlier.
+  const checkEveryMs = leaseSweepIntervalMs(options.leaseSeconds);
   let strandedTimer: NodeJS.Timeout | undefined;
   const requeueStranded = async (db: Database) => {
     for (const stranded of await findStrandedPendingVersions(db, options.leaseSeconds)) await enqueueOn(db, stranded.id, stranded.projectId);
