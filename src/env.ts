@@ -3,6 +3,7 @@
 // gets `clientEnv` only: the two public Supabase values, which Next writes into the browser bundle
 // at build time; the server's values stay on the server (reading one in the browser throws).
 import { z } from 'zod';
+import { DEFAULT_MODEL_PRICES, type ModelPrice, type ModelPriceTable } from '@/shared/model-prices';
 
 const optionalString = z
   .string()
@@ -16,6 +17,36 @@ const clientEnvSchema = z.object({
   NEXT_PUBLIC_SUPABASE_ANON_KEY: optionalString,
 });
 
+/** USD per million tokens; cachedInput defaults to input (a provider without a prompt-cache discount). */
+const modelPriceSchema = z
+  .strictObject({
+    input: z.number().min(0),
+    cachedInput: z.number().min(0).optional(),
+    output: z.number().min(0),
+  })
+  .transform((price): ModelPrice => ({ input: price.input, cachedInput: price.cachedInput ?? price.input, output: price.output }));
+
+/** FORGE_MODEL_PRICES: `{"gpt-4o": {"input": 2.5, "cachedInput": 1.25, "output": 10}}`. */
+const modelPricesSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a JSON object like {"gpt-4o": {"input": 2.5, "cachedInput": 1.25, "output": 10}} (USD per million tokens): ${(error as Error).message}`,
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(z.string().trim().min(1), modelPriceSchema, {
+      error: (issue) =>
+        issue.code === 'invalid_key' ? 'a model name may not be empty' : 'must map model names to {"input", "cachedInput", "output"} prices',
+    }),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** Embedded database folder (PGlite). */
@@ -26,9 +57,18 @@ const envSchema = z.object({
   FORGE_QUEUE_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Set to "skip" to record the sandbox step as skipped (e.g. machines without npm access). */
   FORGE_SANDBOX: z.enum(['auto', 'local', 'skip']).default('auto'),
-  /** With a model connected: plan first, then write the files with concurrent calls. */
-  FORGE_PARALLEL_FILES: z.enum(['on', 'off']).default('off'),
-  FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /**
+   * With a model connected: plan first, then write the files with concurrent calls. `auto` does so for
+   * v1, which has no base to send with every call; iterations answer in one call, with edits.
+   */
+  FORGE_PARALLEL_FILES: z.enum(['auto', 'on', 'off']).default('auto'),
+  /**
+   * `on`: once a version's package.json is final in the stream, its install starts in the sandbox while the
+   * other files are still written (src/generation/install-ahead.ts). `off`: validation installs afterwards.
+   */
+  FORGE_INSTALL_AHEAD: z.enum(['on', 'off']).default('on'),
+  /** Files written at once in parallel mode: a v1 of a dozen files finishes with its longest file. */
+  FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(6),
   /** With a model connected, one automatic Fix attempt when a version fails validation (never a fix of a fix). */
   FORGE_AUTO_FIX: z.enum(['on', 'off']).default('on'),
   /**
@@ -64,6 +104,15 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
   OPENAI_MODEL: z.string().default('gpt-4o'),
+  /** Prices that replace or add to DEFAULT_MODEL_PRICES (src/shared/model-prices.ts); read through `modelPrices`. */
+  FORGE_MODEL_PRICES: optionalString.pipe(modelPricesSchema.optional()),
+  /**
+   * A version stops with the reason `budget` once its model calls together (prompt + completion tokens of every
+   * call: plan, files, continuations, re-requests) pass this. Unset: no limit.
+   */
+  FORGE_MAX_TOKENS_PER_VERSION: optionalString.pipe(
+    z.string().transform(Number).pipe(z.number('must be a whole number of tokens').int().positive()).optional(),
+  ),
 
   E2B_API_KEY: optionalString,
 });
@@ -91,6 +140,12 @@ export function decideBackends(env: Env): Backends {
     sandbox: env.FORGE_SANDBOX === 'skip' ? 'skip' : env.E2B_API_KEY ? 'e2b' : 'local',
     users: supabase ? 'supabase-auth' : 'local',
   };
+}
+
+/** The price table versions are costed with: FORGE_MODEL_PRICES over the dated defaults, names in lower case. */
+export function modelPrices(config: Pick<Env, 'FORGE_MODEL_PRICES'>): ModelPriceTable {
+  const overrides = Object.entries(config.FORGE_MODEL_PRICES ?? {}).map(([name, price]) => [name.trim().toLowerCase(), price] as const);
+  return { ...DEFAULT_MODEL_PRICES, ...Object.fromEntries(overrides) };
 }
 
 function parseWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {

@@ -32,6 +32,7 @@ describe.skipIf(!postgresTestUrl)(`generate-version task, automatic Fix${postgre
       DATABASE_URL: database.connectionUrl,
       OPENAI_BASE_URL: model.baseURL,
       FORGE_AUTO_FIX: 'on',
+      FORGE_PARALLEL_FILES: 'off',
       TRIGGER_SECRET_KEY: 'tr_dev_worker',
       TRIGGER_API_URL: trigger.baseURL,
       FORGE_OFFLINE_CHUNK_DELAY_MS: '0',

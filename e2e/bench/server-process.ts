@@ -86,7 +86,8 @@ export async function startProductionServer(
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     FORGE_DATA_DIR: join(dataDir, 'pglite'),
     FORGE_SANDBOX: 'skip',
-    ...(options.openaiBaseUrl ? { OPENAI_BASE_URL: options.openaiBaseUrl, OPENAI_MODEL: 'fixture' } : {}),
+    // One call per version: this suite times the stream pipeline; the model-path suite times parallel files.
+    ...(options.openaiBaseUrl ? { OPENAI_BASE_URL: options.openaiBaseUrl, OPENAI_MODEL: 'fixture', FORGE_PARALLEL_FILES: 'off' } : {}),
     ...options.extraEnv,
   };
   const child = spawn(NEXT_BIN, ['start', '--hostname', '127.0.0.1', '--port', String(options.port)], {

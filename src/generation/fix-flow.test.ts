@@ -27,7 +27,7 @@ describe('Fix after failed validation', () => {
   });
 
   async function open(autoFix: 'on' | 'off') {
-    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, FORGE_AUTO_FIX: autoFix });
+    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, FORGE_AUTO_FIX: autoFix, FORGE_PARALLEL_FILES: 'off' });
     const services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
     opened.push(services);
     return { services, caller: createCaller({ services, userId: LOCAL_USER_ID }) };
@@ -65,4 +65,22 @@ describe('Fix after failed validation', () => {
     expect(version).toMatchObject({ status: 'complete', fixOfVersionId: versionId });
     expect(version.validation!.ok).toBe(true);
   });
+
+  it('never fixes by itself a version that failed exactly as its base did', { timeout: 120_000 }, async () => {
+    const manual = await open('off');
+    fixture.respondWith({ kind: 'stream', text: brokenApi });
+    const { projectId, versionId } = await manual.caller.projects.create({ prompt: 'A tiny API' });
+    await manual.services.jobs.idle();
+
+    const { services, caller } = await open('on');
+    const before = fixture.requests.length;
+    fixture.respondWith({ kind: 'stream', text: brokenApi });
+    await caller.versions.create({ projectId, prompt: 'Try the same again', baseVersionId: versionId });
+    await services.jobs.idle();
+    await services.jobs.idle();
+    const versions = await caller.versions.list({ projectId });
+    expect(versions.map((version) => version.stopReason)).toEqual(['validation_failed', 'validation_failed']);
+    expect(fixture.requests.length - before).toBe(1); // no fix was asked for
+  });
 });
+

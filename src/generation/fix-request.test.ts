@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFixRequest } from './fix-request';
+import { buildFixRequest, isSameFailure } from './fix-request';
 
 describe('buildFixRequest', () => {
   it('names each failed check with its detail, and leaves out passed and skipped ones', () => {
@@ -30,3 +30,25 @@ describe('buildFixRequest', () => {
     expect(request).not.toContain('noise\n'.repeat(400));
   });
 });
+
+describe('isSameFailure', () => {
+  const report = (checks: Array<{ check: string; ok: boolean; detail: string }>) => ({ sandbox: 'local', ok: false, durationMs: 1, checks });
+  const startFailed = report([{ check: 'install', ok: true, detail: 'ok' }, { check: 'start', ok: false, detail: 'SyntaxError: Unexpected token\n    at server.js:2' }]);
+
+  it('is true when the same checks fail the same way, in another sandbox on another port', () => {
+    const first = report([{ check: 'start', ok: false, detail: 'exited before listening on port 33041\n/tmp/api-forge-sandbox/run-koJJCx/app/server.js:2\nSyntaxError: x' }]);
+    const again = report([{ check: 'start', ok: false, detail: 'exited before listening on port 37553\n/tmp/api-forge-sandbox/run-UZxDuz/app/server.js:2\nSyntaxError: x' }]);
+    expect(isSameFailure(again, first)).toBe(true);
+    expect(isSameFailure(report([{ check: 'start', ok: false, detail: 'SyntaxError: Unexpected token\n    at server.js:7' }]), startFailed)).toBe(true);
+  });
+  it('is false when the same check fails with another error', () => {
+    const again = report([{ check: 'start', ok: false, detail: 'TypeError: Unexpected token\n    at server.js:7' }]);
+    expect(isSameFailure(again, startFailed)).toBe(false);
+  });
+  it('is false for another failure, for a base that passed, and for no base', () => {
+    expect(isSameFailure(report([{ check: 'start', ok: false, detail: 'ReferenceError: x' }]), startFailed)).toBe(false);
+    expect(isSameFailure(startFailed, report([{ check: 'start', ok: true, detail: 'ok' }]))).toBe(false);
+    expect(isSameFailure(startFailed, null)).toBe(false);
+  });
+});
+

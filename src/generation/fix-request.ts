@@ -16,3 +16,24 @@ export function buildFixRequest(versionNumber: number, report: ValidationReport 
     'Change only what is needed to make every check pass.',
   ].join('\n');
 }
+
+/**
+ * The failed checks of a report with their details, less what changes from run to run (ports,
+ * line numbers, the sandbox's temp dir): what "the same failure" compares.
+ */
+function failureSignature(report: ValidationReport | null): string {
+  return (report?.checks ?? [])
+    .filter((check) => !check.ok && !check.skipped)
+    .map((check) => `${check.check}: ${check.detail.trim().replace(/\/tmp\/[^\s:]*/g, '<tmp>').replace(/\d+/g, '#')}`)
+    .sort()
+    .join('\n');
+}
+
+/**
+ * Whether two reports failed the same way. An automatic fix of a version that fails as its base did
+ * would be asked the same question again, which is where fix loops that burn tokens start.
+ */
+export function isSameFailure(report: ValidationReport | null, baseReport: ValidationReport | null): boolean {
+  const signature = failureSignature(report);
+  return signature !== '' && signature === failureSignature(baseReport);
+}

@@ -27,9 +27,11 @@ path/two.ts modify — what changes in it
 path/old.ts delete — why it goes
 </plan>
 <interfaces>
-The shared contract every file must follow: exported names and signatures, types, module paths,
-the routes with their methods, and package.json dependencies.
-</interfaces>`;
+The shared contract every file must follow: for each module its exported names with their signatures
+and the types they exchange, module paths as they are imported, the routes with their methods and
+bodies, and package.json dependencies with versions.
+</interfaces>
+List the longest files first (openapi.json, routers, stores): they are started first.`;
 
 export function buildPlanMessages(request: GenerationRequest, baseFilesTokens = 24_000): PromptMessage[] {
   const base = Object.keys(request.baseFiles).length ? describeBaseFiles(request.baseFiles, baseFilesTokens).text : '';
@@ -69,24 +71,24 @@ export function renderPlanBlock(plan: ParallelPlan): string {
   return `<plan title="${plan.title.replace(/"/g, "'")}">${entries}</plan>\n`;
 }
 
+/** What every file call of one plan shares; it comes first, so a provider's prompt cache can reuse it. */
+const FILE_WRITER_SYSTEM =
+  `You write one file of an HTTP API while other writers write the rest in parallel. Follow the shared interfaces exactly.\n\n${GENERATED_API_CONTRACT}\n\n` +
+  'Answer ONLY with the one file you are asked for, as <file path="its/path">\n...the whole file...\n</file>, and nothing else.';
+
 export function buildFileMessages(request: GenerationRequest, plan: ParallelPlan, file: PlannedFile): PromptMessage[] {
   const current: string | undefined = (request.baseFiles as FileMap)[file.path];
-  const others = plan.files.filter((other) => other.path !== file.path).map((other) => `- ${other.path} (${other.action}): ${other.responsibility}`);
+  const files = plan.files.map((other) => `- ${other.path} (${other.action}): ${other.responsibility}`);
   return [
-    {
-      role: 'system',
-      content:
-        `You write one file of an HTTP API while other writers write the rest in parallel. Follow the shared interfaces exactly.\n\n${GENERATED_API_CONTRACT}\n\n` +
-        `Answer ONLY with <file path="${file.path}">\n...the whole file...\n</file> and nothing else.`,
-    },
+    { role: 'system', content: FILE_WRITER_SYSTEM },
     {
       role: 'user',
       content: [
         `REQUEST: ${request.prompt}`,
-        `Write the complete file ${file.path}: ${file.responsibility || file.action}.`,
-        current === undefined ? '' : `Its current content:\n<file path="${file.path}">\n${current}\n</file>`,
         `Shared interfaces:\n${plan.interfaces || '(none given)'}`,
-        others.length ? `The other files:\n${others.join('\n')}` : '',
+        `The files of the plan:\n${files.join('\n')}`,
+        current === undefined ? '' : `The current content of ${file.path}:\n<file path="${file.path}">\n${current}\n</file>`,
+        `Write the complete file ${file.path}: ${file.responsibility || file.action}.`,
       ]
         .filter(Boolean)
         .join('\n\n'),

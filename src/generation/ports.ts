@@ -14,6 +14,11 @@ export interface GenerationRequest {
   baseFiles: FileMap;
   /** Recent chat of the project, oldest first, not including `prompt`. */
   history: ChatTurn[];
+  /**
+   * A follow-up call: the model's edits of these files did not apply, so it is asked for them again
+   * in full (docs/architecture.md, "Model output").
+   */
+  rewrite?: { files: Array<{ path: string; reason: string }> };
 }
 
 export type { ModelUsageSummary as ModelUsage } from '@/types/versioning';
@@ -36,8 +41,15 @@ export type ModelOutput = string | ChannelText;
  */
 export interface ModelStreamOptions {
   signal: AbortSignal;
-  /** Told the tokens and timings of this stream once it has ended (one adapter serves many streams at once). */
+  /**
+   * Told the tokens and timings of this stream once it has ended, whether it completed, failed or
+   * was stopped (one adapter serves many streams at once).
+   */
   onUsage?: (usage: ModelUsageSummary) => void;
+  /** Told the running figures while the stream goes on, estimates included (a token budget watches them). */
+  onProgress?: (usage: ModelUsageSummary) => void;
+  /** Something the person should know about how the answer was got: a cut answer continued, a plan that failed. */
+  onNotice?: (message: string) => void;
 }
 
 export interface ModelAdapter {
@@ -60,6 +72,31 @@ export interface SandboxRunOptions {
    * keeps it running and makes the caller its owner (the preview of a version that just validated).
    */
   adoptServer?: (server: RunningApi) => boolean;
+  /**
+   * An install the adapter began ahead (SandboxAdapter.prepareInstall). validate() owns it from
+   * here: it builds on it when it installed exactly these files' package.json, and otherwise
+   * disposes of it and installs as it would without one.
+   */
+  prepared?: PreparedInstall;
+}
+
+/** How an install begun ahead ended: `stopped` when it was disposed of, aborted, or could not begin. */
+export interface PreparedInstallOutcome {
+  state: 'installed' | 'failed' | 'stopped';
+}
+
+/**
+ * `npm install` of one package.json, begun while the other files are still being written
+ * (docs/architecture.md, "Flow of one version"). It holds a workspace (a temp dir or a VM) until
+ * validate() takes it over or dispose() frees it.
+ */
+export interface PreparedInstall {
+  /** The package.json it installs, exactly as offered. */
+  readonly packageJson: string;
+  /** Settles once the install has ended; never rejects. */
+  readonly outcome: Promise<PreparedInstallOutcome>;
+  /** Stops the install and frees all it holds; resolves once they are gone. Safe to call more than once. */
+  dispose(): Promise<void>;
 }
 
 /** A generated API that is up and answering, and everything it holds (processes, temp dir, port, VM). */
@@ -86,4 +123,10 @@ export interface RunningApi {
 export interface SandboxAdapter {
   readonly name: string;
   validate(files: FileMap, options: SandboxRunOptions): Promise<ValidationReport>;
+  /**
+   * Begins installing `packageJson` alone in a fresh workspace, with install's minimal env (no
+   * project env vars). Undefined when it cannot be installed without the other files (workspaces,
+   * dependencies on local paths, not a JSON object). Aborting `signal` stops it and frees all it holds.
+   */
+  prepareInstall?(packageJson: string, options: { signal?: AbortSignal }): PreparedInstall | undefined;
 }

@@ -1,6 +1,7 @@
 // What the model is told (docs/architecture.md, "Model output"). Pure: request in, chat messages out.
 // v2+ sends the base files IN FULL while they fit a budget: a model that sees only excerpts rewrites
-// code it cannot see, and an iteration should cost its change, not the whole project.
+// code it cannot see. And v2+ may answer with edit blocks, so an iteration costs its change, not the
+// whole file.
 import type { FileMap } from '@/types/versioning';
 import type { ChatTurn, GenerationRequest } from './ports';
 
@@ -23,15 +24,30 @@ export const OUTPUT_FORMAT = `Answer ONLY in this format, with no markdown fence
 </file>
 <delete path="relative/old.ts"/>
 <summary>What you changed and why, in a few sentences for the chat.</summary>
-Paths are relative to the project root, use forward slashes, and never start with / or contain "..".`;
+Paths are relative to the project root, use forward slashes, and never start with / or contain "..".
+Write .json files compact, on one line: they are formatted when they are saved.`;
+
+/** How an iteration changes part of a file without writing all of it (file-blocks/, the <edit> block). */
+export const EDIT_FORMAT = `To change a few places in an existing file, write an edit block instead of the whole file:
+<edit path="relative/path.ts">
+<<<<<<< SEARCH
+the current lines to replace, copied exactly, with enough lines to match one place only
+=======
+the lines that replace them
+>>>>>>> REPLACE
+</edit>
+One edit block may hold several SEARCH/REPLACE hunks, in file order; an empty REPLACE deletes the lines.
+In a .json file the hunks may leave out indentation: JSON files are formatted when they are saved.
+Write a file whole, in a <file> block, when you create it or change most of it.`;
 
 export function systemPrompt(versionNumber: number): string {
+  if (versionNumber === 1) {
+    return `You write complete, runnable HTTP APIs from a description. Write every file the project needs.\n\n${GENERATED_API_CONTRACT}\n\n${OUTPUT_FORMAT}`;
+  }
   const task =
-    versionNumber === 1
-      ? 'You write complete, runnable HTTP APIs from a description. Write every file the project needs.'
-      : 'You change an existing HTTP API as requested. Write ONLY the files you create, modify or delete; ' +
-        'every file you write replaces that file completely, so write it whole. Files you do not mention stay as they are.';
-  return `${task}\n\n${GENERATED_API_CONTRACT}\n\n${OUTPUT_FORMAT}`;
+    'You change an existing HTTP API as requested. Write ONLY the files you create, modify or delete; ' +
+    'files you do not mention stay as they are.';
+  return `${task}\n\n${GENERATED_API_CONTRACT}\n\n${OUTPUT_FORMAT}\n\n${EDIT_FORMAT}`;
 }
 
 /** A rough token count (4 characters a token), enough to keep the context inside a budget. */
@@ -99,6 +115,11 @@ export interface PromptBudget {
 
 export const DEFAULT_PROMPT_BUDGET: PromptBudget = { baseFilesTokens: 24_000, historyChars: 4_000 };
 
+/**
+ * The prompt, most stable part first so that providers' automatic prompt caching applies to
+ * iterations, continuations and re-requests: the system prompt, then the base files in path order,
+ * then the recent chat, then the request.
+ */
 export function buildPromptMessages(request: GenerationRequest, budget: PromptBudget = DEFAULT_PROMPT_BUDGET): PromptMessage[] {
   const system: PromptMessage = { role: 'system', content: systemPrompt(request.versionNumber) };
   if (Object.keys(request.baseFiles).length === 0) {
@@ -107,13 +128,23 @@ export function buildPromptMessages(request: GenerationRequest, budget: PromptBu
   const base = describeBaseFiles(request.baseFiles, budget.baseFilesTokens);
   const history = describeHistory(request.history, budget.historyChars);
   const user = [
-    `The current version (v${request.versionNumber - 1} or the version the user picked) has these files:`,
+    'The current version of the API has these files:',
     base.text,
     history ? `Recent conversation:\n${history}` : '',
     `USER REQUEST: ${request.prompt}`,
-    'Write only the files you create, modify or delete, each in full, then the summary.',
+    'Write only the files you create, modify or delete (whole, or as edit blocks), then the summary.',
+    request.rewrite ? describeRewrite(request.rewrite.files) : '',
   ]
     .filter(Boolean)
     .join('\n\n');
   return [system, { role: 'user', content: user }];
+}
+
+/** The follow-up after edits that did not apply: those files again, whole. */
+function describeRewrite(files: Array<{ path: string; reason: string }>): string {
+  return [
+    'Your edit blocks for these files did not apply to the current files:',
+    ...files.map((file) => `- ${file.path}: ${file.reason}`),
+    'Write each of them again IN FULL, as a <file> block with the requested change made, and nothing else but the summary.',
+  ].join('\n');
 }

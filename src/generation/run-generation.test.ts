@@ -157,12 +157,18 @@ describe('runGeneration with an OpenAI-compatible model', () => {
     expect(message).toContain('/abs.ts');
   });
 
-  it('a block that never closes is not saved: the version fails as truncated', async () => {
-    fixture.respondWith({ kind: 'stream', text: `${fileBlock('src/a.ts', 'export {};\n')}<file path="src/b.ts">\nexport const b = ` });
+  it('a block that never closes, even after two continuations, is not saved: the version fails as truncated', async () => {
+    fixture.respondWith(
+      { kind: 'stream', text: `${fileBlock('src/a.ts', 'export {};\n')}<file path="src/b.ts">\nexport const b = ` },
+      { kind: 'stream', text: '1;\nexport const c = ' },
+      { kind: 'stream', text: '2;\nexport const d = ' },
+    );
     const { projectId, versionId } = await caller.projects.create({ prompt: 'Truncated' });
     await services.jobs.idle();
     expect(await lastVersion(projectId)).toMatchObject({ status: 'failed', stopReason: 'invalid_output' });
-    expect(await lastAssistantMessage(projectId)).toMatch(/ended in the middle of src\/b\.ts/);
+    const message = await lastAssistantMessage(projectId);
+    expect(message).toMatch(/ended in the middle of src\/b\.ts and could not be continued/);
+    expect(message).toMatch(/still cut off in the middle of src\/b\.ts after 2 continuations/);
     expect((await caller.versions.files({ versionId })).files).toEqual({});
   });
 

@@ -1,7 +1,6 @@
 // One version, start to finish (docs/architecture.md, "Flow of one version"): generate → publish → persist → validate → finish.
 // The local queue and the Trigger.dev task both call this; it never imports Next or React.
-import type { StopReason, StreamEventBody } from '@/types/streaming';
-import type { FileMap } from '@/types/versioning';
+import type { StopReason, StreamEvent } from '@/types/streaming';
 import type { Database } from '@/db/client';
 import { insertChatMessage, listChatMessages } from '@/db/stores/chat-store';
 import { insertStreamEvents, lastStreamSeq } from '@/db/stores/stream-buffer-store';
@@ -10,22 +9,24 @@ import {
   claimPendingVersion,
   markFirstChunk,
   recordGenerationOutput,
+  recordUsage,
   recordValidation,
   setVersionStatus,
   type VersionLease,
   type VersionRow,
 } from '@/db/stores/versions-store';
-import { ENDED_BY_STOP, registerGeneration, STOPPED_MESSAGE, unregisterGeneration } from './active-generations';
-import { createActivityRecorder, type ActivityRecorder } from './activity-recorder';
+import { ENDED_BY_STOP, registerGeneration, unregisterGeneration } from './active-generations';
+import { createActivityRecorder } from './activity-recorder';
 import { baseReadNote } from './base-read-note';
 import { announceEnding, endVersionWithEvents } from './end-version';
 import { validateVersion, type PreviewOffer } from './validate-version';
+import { createInstallAhead } from './install-ahead';
 import { keepLease } from './version-lease';
-import { createFileBlockParser, type FileBlockParser } from './file-blocks/file-block-parser';
-import { applyCollectedChanges, assistantMessage, createOutputCollector, versionTitle } from './output-collector';
-import { createPublisher, type Publisher } from './publisher';
+import { applyCollectedChanges, assistantMessage, versionTitle } from './output-collector';
+import { GenerationFailure, describeModelError, streamModelOutput } from './stream-model-output';
+import { estimateCostUsd, type ModelPriceTable } from '@/shared/model-prices';
+import { createPublisher } from './publisher';
 import type { ChatTurn, ModelAdapter, ModelUsage, RunningApi, SandboxAdapter } from './ports';
-import type { StreamEvent } from '@/types/streaming';
 
 export interface GenerationDeps {
   db: Database;
@@ -53,32 +54,17 @@ export interface GenerationDeps {
    * finds the version no longer this run's (ended elsewhere) stops the run as `versions.stop` does.
    */
   lease?: VersionLease;
+  /** Prompt + completion tokens a version's model calls may use (FORGE_MAX_TOKENS_PER_VERSION); over it the version stops with `budget`. */
+  maxTokensPerVersion?: number;
+  /** False turns install-ahead off (FORGE_INSTALL_AHEAD=off): validation then installs after the last file. */
+  installAhead?: boolean;
+  /** The price table that turns usage into an estimated cost (src/shared/model-prices.ts). */
+  prices?: ModelPriceTable;
 }
 
 export type GenerationOutcome = { status: 'complete' | 'failed' | 'skipped'; stopReason?: StopReason; error?: string };
 
 const HISTORY_TURNS = 10;
-const MAIN_CHANNEL = 'main';
-
-class GenerationFailure extends Error {
-  constructor(
-    readonly reason: StopReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Why the model stream (or the validation after it) ended early. */
-function describeModelError(error: unknown, signal: AbortSignal): GenerationFailure {
-  if (signal.aborted) {
-    return signal.reason === 'timeout'
-      ? new GenerationFailure('timeout', 'The model took too long and was stopped. Try again, or ask for a smaller change.')
-      : new GenerationFailure('stopped', STOPPED_MESSAGE);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new GenerationFailure('model_error', `The model failed: ${message}`);
-}
 
 async function recentHistory(db: Database, version: VersionRow): Promise<ChatTurn[]> {
   const messages = await listChatMessages(db, version.projectId);
@@ -86,56 +72,6 @@ async function recentHistory(db: Database, version: VersionRow): Promise<ChatTur
     .filter((message) => message.versionId !== version.id && message.role !== 'system')
     .slice(-HISTORY_TURNS)
     .map((message) => ({ role: message.role as ChatTurn['role'], content: message.content }));
-}
-
-async function streamModelOutput(
-  deps: GenerationDeps,
-  version: VersionRow,
-  baseFiles: FileMap,
-  publisher: Publisher,
-  activity: ActivityRecorder,
-  signal: AbortSignal,
-) {
-  const parsers = new Map<string, FileBlockParser>();
-  const parserFor = (channel: string) => {
-    let parser = parsers.get(channel);
-    if (!parser) parsers.set(channel, (parser = createFileBlockParser()));
-    return parser;
-  };
-  const collector = createOutputCollector(baseFiles);
-  let usage: ModelUsage | null = null;
-  let sawFirstChunk = false;
-  const publish = (bodies: StreamEventBody[]) => {
-    for (const body of bodies) {
-      if (!sawFirstChunk && body.type === 'code:chunk') {
-        sawFirstChunk = true;
-        markFirstChunk(deps.db, version.id, new Date()).catch(() => {});
-        publisher.emit({ type: 'step', name: 'generating' });
-      }
-      if (body.type === 'planning' && body.files?.length) activity.record({ plannedFileCount: body.files.length });
-      publisher.emit(body);
-    }
-  };
-  const request = {
-    versionNumber: version.versionNumber,
-    prompt: version.prompt,
-    baseFiles,
-    history: await recentHistory(deps.db, version),
-  };
-  try {
-    for await (const output of deps.model.stream(request, { signal, onUsage: (reported) => (usage = reported) })) {
-      if (signal.aborted) break;
-      const { channel, text } = typeof output === 'string' ? { channel: MAIN_CHANNEL, text: output } : output;
-      for (const event of parserFor(channel).push(text)) publish(collector.accept(event));
-    }
-    if (signal.aborted) throw new Error('aborted');
-  } catch (error) {
-    throw describeModelError(error, signal);
-  }
-  for (const parser of parsers.values()) {
-    for (const event of parser.end()) publish(collector.accept(event));
-  }
-  return { output: collector.output, usage };
 }
 
 /**
@@ -174,6 +110,14 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
   );
 
   const activity = createActivityRecorder(deps.db, versionId);
+  // Installing starts in the sandbox once package.json is final, while the other files stream.
+  const installAhead = createInstallAhead(deps.installAhead === false ? null : deps.sandbox, { signal: controller.signal });
+  let usage: ModelUsage | null = null;
+  const priced = (reported: ModelUsage | null): ModelUsage | null => {
+    if (!reported) return null;
+    const costUsd = deps.prices ? estimateCostUsd(deps.model.name, reported, deps.prices) : undefined;
+    return costUsd === undefined ? reported : { ...reported, costUsd };
+  };
   // Whoever ended the version elsewhere (a stop in another process, or the sweeper after this lease
   // ran out) has written its ending and chat message: this run writes nothing more.
   const releaseLease = deps.lease ? keepLease(deps.db, versionId, deps.lease, () => controller.abort(ENDED_BY_STOP)) : () => {};
@@ -183,6 +127,8 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     publisher.emit({ type: 'step', name: 'planning' });
     const base = version.baseVersionId ? await readVersionFiles(deps.db, version.baseVersionId) : { files: {}, problems: [] };
     const baseFiles = base.files;
+    // Most iterations keep package.json: its install can start before the model has said a word.
+    if (baseFiles['package.json'] !== undefined) installAhead.offer(baseFiles['package.json']);
     publisher.emit({ type: 'step', name: 'analyzing' });
     if (version.baseVersionId) {
       const readNote = baseReadNote(Object.keys(baseFiles));
@@ -190,14 +136,27 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
       activity.record({ readNote });
     }
 
-    const { output, usage } = await streamModelOutput(deps, version, baseFiles, publisher, activity, controller.signal);
+    const request = { versionNumber: version.versionNumber, prompt: version.prompt, baseFiles, history: await recentHistory(deps.db, version) };
+    const modelDeps = {
+      model: deps.model,
+      maxTokensPerVersion: deps.maxTokensPerVersion,
+      onFirstChunk: () => markFirstChunk(deps.db, versionId, new Date()).catch(() => {}),
+      onPackageJson: (content: string) => installAhead.offer(content),
+    };
+    const streamed = await streamModelOutput(modelDeps, version, request, publisher, activity, controller);
     clearTimeout(timeout);
-    const message = assistantMessage(output);
+    const { output, notices } = streamed;
+    usage = priced(streamed.usage);
+    const message = [assistantMessage(output), ...notices].filter(Boolean).join('\n\n');
 
+    if (output.failedEdits.length > 0) {
+      const failed = output.failedEdits.map((edit) => `${edit.path} (${edit.reason})`).join('; ');
+      throw new GenerationFailure('invalid_output', `The model's edits did not apply, so nothing was saved: ${failed}. Try again.`);
+    }
     if (output.truncatedFiles.length > 0) {
       throw new GenerationFailure(
         'invalid_output',
-        `The model's output ended in the middle of ${output.truncatedFiles.join(', ')}, so nothing was saved. Try again.` +
+        `The model's output ended in the middle of ${output.truncatedFiles.join(', ')} and could not be continued, so nothing was saved. Try again.` +
           (message ? `\n\n${message}` : ''),
       );
     }
@@ -212,7 +171,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     // Validation starts as soon as the files are final and runs while they, the summary and the chat
     // message are saved, so a reload shows them; a failed save stops it.
     await setVersionStatus(deps.db, versionId, 'validating');
-    const validation = validateVersion(deps, version, files, publisher, controller.signal);
+    const validation = validateVersion(deps, version, files, publisher, controller.signal, installAhead);
     validation.catch(() => {}); // observed below; this only keeps an early rejection from going unhandled
     let written: Awaited<ReturnType<typeof writeVersionFiles>>;
     try {
@@ -269,6 +228,9 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
         ? error
         : new GenerationFailure('model_error', `Generation failed: ${error instanceof Error ? error.message : String(error)}`);
     if (!(error instanceof GenerationFailure)) console.error(`[generation] ${versionId} failed:`, error);
+    // What the calls cost is kept for a failed version too: it was paid for.
+    const spent = usage ?? priced(failure.usage);
+    if (spent) await recordUsage(deps.db, versionId, spent).catch((usageError: unknown) => console.warn(`[generation] ${versionId}: usage not saved:`, usageError));
     if (failure.reason !== 'validation_failed') {
       await insertChatMessage(deps.db, { projectId: version.projectId, versionId, role: 'assistant', content: failure.message });
     }
@@ -286,6 +248,7 @@ export async function runGeneration(versionId: string, deps: GenerationDeps): Pr
     }
     return { status: 'failed', stopReason: failure.reason, error: failure.message };
   } finally {
+    await installAhead.dispose();
     releaseLease();
     clearTimeout(timeout);
     unregisterGeneration(versionId, controller);

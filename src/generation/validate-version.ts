@@ -5,6 +5,7 @@ import type { Database } from '@/db/client';
 import { readProjectEnvValues } from '@/db/stores/project-env-store';
 import type { VersionRow } from '@/db/stores/versions-store';
 import type { FileMap, ValidationReport } from '@/types/versioning';
+import type { InstallAhead } from './install-ahead';
 import type { RunningApi, SandboxAdapter } from './ports';
 import type { Publisher } from './publisher';
 
@@ -22,16 +23,35 @@ export interface ValidationDeps {
   offerPreview?: (offer: PreviewOffer, api: RunningApi) => boolean;
 }
 
-export async function validateVersion(deps: ValidationDeps, version: VersionRow, files: FileMap, publisher: Publisher, signal: AbortSignal) {
+/**
+ * `installAhead`, when given, hands its install (begun while the files were written) to the sandbox,
+ * which goes on from it when package.json is the same and disposes of it otherwise.
+ */
+export async function validateVersion(
+  deps: ValidationDeps,
+  version: VersionRow,
+  files: FileMap,
+  publisher: Publisher,
+  signal: AbortSignal,
+  installAhead?: InstallAhead,
+) {
   publisher.emit({ type: 'step', name: 'validating' });
   publisher.emit({ type: 'validation:start' });
+  const prepared = installAhead?.take();
   if (!deps.sandbox) {
+    await prepared?.dispose();
     const detail = deps.sandboxSkipReason ?? 'Validation is switched off.';
     publisher.emit({ type: 'validation:result', check: 'sandbox', ok: true, skipped: true, detail });
     return { sandbox: 'none', ok: true, durationMs: 0, checks: [{ check: 'sandbox', ok: true, skipped: true, detail }] } satisfies ValidationReport;
   }
   // The API runs with its project's env vars, as its preview will; the sandbox masks them in every detail.
-  const env = await readProjectEnvValues(deps.db, version.projectId);
+  let env: Record<string, string>;
+  try {
+    env = await readProjectEnvValues(deps.db, version.projectId);
+  } catch (error) {
+    await prepared?.dispose();
+    throw error;
+  }
   const offer = deps.offerPreview;
   return deps.sandbox.validate(files, {
     signal,
@@ -39,5 +59,6 @@ export async function validateVersion(deps: ValidationDeps, version: VersionRow,
     env,
     onCheck: (check) => publisher.emit({ type: 'validation:result', ...check }),
     ...(offer ? { adoptServer: (api: RunningApi) => offer({ versionId: version.id, versionNumber: version.versionNumber, env }, api) } : {}),
+    ...(prepared ? { prepared } : {}),
   });
 }

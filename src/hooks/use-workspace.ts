@@ -7,7 +7,7 @@ import { hasSavedFiles } from '@/shared/version-rules';
 import { errorCode, errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import type { VersionSummary } from '@/types/versioning';
-import { composeStreamedFiles } from '@/workspace/stream/generation-stream-state';
+import { composeStreamedFiles, liveEdit } from '@/workspace/stream/generation-stream-state';
 import { connectionIndicator } from '@/workspace/stream/stream-follow-plan';
 import { showsStream, streamBaseVersionId, wantedStreamVersionId } from '@/workspace/stream-following';
 import {
@@ -191,6 +191,7 @@ export function useWorkspace(projectId: string) {
       files,
       markers,
       writingPath: shownStream ? shownStream.currentFile : null,
+      liveEdit: shownStream ? liveEdit(shownStream) : null,
       isStreaming: shownStream !== null && !shownStream.ended,
       source: shownStream ? ('stream' as const) : ('saved' as const),
       isLoading: versionsLoading || savedFiles.isLoading || (shownStream !== null && baseFiles.isLoading),

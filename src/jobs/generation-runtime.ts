@@ -2,7 +2,7 @@
 // (embedded queue) and a Trigger.dev worker alike, so both get the same model, sandbox, stream
 // delivery and automatic Fix (docs/architecture.md, "Jobs").
 import type { Database, DatabaseHandle } from '@/db/client';
-import type { Backends, Env } from '@/env';
+import { modelPrices, type Backends, type Env } from '@/env';
 import { startAutomaticFix } from '@/generation/auto-fix';
 import { announceEnding } from '@/generation/end-version';
 import { createModel } from '@/generation/models/create-model';
@@ -64,6 +64,9 @@ export function createGenerationRuntime(env: Env, chosen: Backends, db: Database
     sandboxSkipReason: sandbox.skipReason,
     onEventsWritten: chosen.jobs === 'postgres' && options.notify ? createStreamSignal({ notify: options.notify }).announce : notifyStreamAppended,
     broadcast: createStreamBroadcaster(env, chosen),
+    maxTokensPerVersion: env.FORGE_MAX_TOKENS_PER_VERSION,
+    installAhead: env.FORGE_INSTALL_AHEAD === 'on',
+    prices: modelPrices(env),
     ...(previews
       ? { offerPreview: (offer, api) => previews.adopt({ versionId: offer.versionId, versionNumber: offer.versionNumber, envFingerprint: envFingerprint(offer.env) }, api) }
       : {}),

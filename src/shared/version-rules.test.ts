@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VersionSummary } from '@/types/versioning';
-import { explicitBaseVersionId, hasSavedFiles, runningVersionId, versionLabel, versionStateLabel } from './version-rules';
+import { explicitBaseVersionId, hasSavedFiles, runningVersionId, stopReasonLabel, versionLabel, versionStateLabel } from './version-rules';
 
 type Facts = Pick<VersionSummary, 'id' | 'status' | 'stopReason'>;
 
@@ -79,5 +79,17 @@ describe('versionStateLabel', () => {
     expect(versionStateLabel('failed', 'model_error', [])).toBe('failed');
     expect(versionStateLabel('generating', null, [])).toBe('generating');
     expect(versionStateLabel('pending', null, [])).toBe('queued');
+  });
+
+  it('says a version that ran out of its token budget was over it, not merely failed', () => {
+    expect(versionStateLabel('failed', 'budget', [])).toBe('over budget');
+  });
+});
+
+describe('stopReasonLabel', () => {
+  it('names every stop reason, the token budget included', () => {
+    expect(stopReasonLabel('budget')).toBe('Stopped: token budget reached');
+    expect(stopReasonLabel('validation_failed')).toBe('Validation failed');
+    expect(stopReasonLabel(null)).toBeNull();
   });
 });

@@ -61,6 +61,7 @@ const STOP_REASON_LABELS: Record<NonNullable<VersionSummary['stopReason']>, stri
   invalid_output: 'Unusable output',
   interrupted: 'Interrupted',
   validation_failed: 'Validation failed',
+  budget: 'Stopped: token budget reached',
 };
 
 export function stopReasonLabel(reason: VersionSummary['stopReason']): string | null {
@@ -83,6 +84,7 @@ export function versionStateLabel(
   if (status === 'failed') {
     if (stopReason === 'validation_failed') return 'checks failed';
     if (stopReason === 'stopped') return 'stopped';
+    if (stopReason === 'budget') return 'over budget';
     return 'failed';
   }
   return statusLabel(status);

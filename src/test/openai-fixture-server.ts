@@ -16,6 +16,8 @@ export type ScriptedResponse =
       firstTokenDelayMs?: number;
       /** Destroy the connection after this many characters: a provider dropping mid-stream. */
       dropAfterChars?: number;
+      /** `length`: the answer was cut at the output-token limit, as a provider reports it (default `stop`). */
+      finishReason?: 'stop' | 'length';
       /** Told right after each content chunk is written, with the characters of `text` written so far (the bench times the pipeline from it). */
       onChunkWritten?: (charactersWritten: number) => void;
     }
@@ -42,7 +44,40 @@ function chunkPayload(id: string, model: string, delta: Record<string, string>, 
   return { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
 }
 
-async function writeStream(response: ServerResponse, script: Extract<ScriptedResponse, { kind: 'stream' }>, body: RecordedRequest['body']) {
+/** The prompt as one text, in message order: what a provider's prompt cache keys on. */
+function promptText(body: RecordedRequest['body']): string {
+  return body.messages.map((message) => `${message.role}\n${message.content}\n`).join('');
+}
+
+/**
+ * OpenAI's automatic prompt caching, as documented: a prompt of 1,024 tokens or more reuses the longest
+ * prefix it shares with an earlier prompt, in steps of 128 tokens from 1,024 on. Tokens are 4 characters here.
+ */
+export function createPromptCache() {
+  const seen: string[] = [];
+  return {
+    cachedTokens(prompt: string): number {
+      let shared = 0;
+      for (const earlier of seen) {
+        let index = 0;
+        const limit = Math.min(earlier.length, prompt.length);
+        while (index < limit && earlier.charCodeAt(index) === prompt.charCodeAt(index)) index++;
+        shared = Math.max(shared, index);
+      }
+      seen.push(prompt);
+      if (seen.length > 64) seen.shift();
+      const sharedTokens = Math.floor(shared / 4);
+      return sharedTokens < 1024 ? 0 : 1024 + Math.floor((sharedTokens - 1024) / 128) * 128;
+    },
+  };
+}
+
+async function writeStream(
+  response: ServerResponse,
+  script: Extract<ScriptedResponse, { kind: 'stream' }>,
+  body: RecordedRequest['body'],
+  cache: ReturnType<typeof createPromptCache>,
+) {
   const id = `chatcmpl-fixture-${Date.now()}`;
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const send = (payload: unknown) => response.write(`data: ${JSON.stringify(payload)}\n\n`);
@@ -68,17 +103,24 @@ async function writeStream(response: ServerResponse, script: Extract<ScriptedRes
       return;
     }
   }
-  send(chunkPayload(id, body.model, {}, 'stop'));
+  send(chunkPayload(id, body.model, {}, script.finishReason ?? 'stop'));
   const includeUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage;
   if (includeUsage) {
-    const promptChars = body.messages.reduce((total, message) => total + message.content.length, 0);
+    const prompt = promptText(body);
+    const promptTokens = Math.ceil(prompt.length / 4);
+    const completionTokens = Math.ceil(script.text.length / 4);
     send({
       id,
       object: 'chat.completion.chunk',
       created: Math.floor(Date.now() / 1000),
       model: body.model,
       choices: [],
-      usage: { prompt_tokens: Math.ceil(promptChars / 4), completion_tokens: Math.ceil(script.text.length / 4), total_tokens: 0 },
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+        prompt_tokens_details: { cached_tokens: cache.cachedTokens(prompt) },
+      },
     });
   }
   response.end('data: [DONE]\n\n');
@@ -89,6 +131,7 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let responder: ((body: RecordedRequest['body']) => ScriptedResponse) | undefined;
+  const cache = createPromptCache();
 
   const server = createServer(async (request, response) => {
     if (request.method !== 'POST' || !request.url?.endsWith('/chat/completions')) {
@@ -113,7 +156,7 @@ export async function startOpenAIFixtureServer(): Promise<OpenAIFixtureServer> {
       response.writeHead(script.status, headers).end(JSON.stringify({ error: { message: script.message, type: 'fixture_error' } }));
       return;
     }
-    await writeStream(response, script, body);
+    await writeStream(response, script, body, cache);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -7,6 +7,22 @@ export function fixtureFileContent(index: number, bytes: number): string {
   return `// src/module${index}.ts\n${line.repeat(Math.max(1, Math.floor(bytes / line.length)))}`;
 }
 
+/**
+ * Which of parallel-files mode's calls (src/generation/parallel-plan.ts) a chat request is: the plan call,
+ * the call that writes one planned file, or anything else (a single call, a continuation, a re-request).
+ * Tests and the bench classify requests here only, so a change of those prompts is made in one place.
+ */
+export type ChatRequestKind = { kind: 'plan' } | { kind: 'file'; path: string } | { kind: 'other' };
+
+export function classifyChatRequest(body: RecordedRequest['body']): ChatRequestKind {
+  const system = body.messages[0]?.content ?? '';
+  const user = body.messages.at(-1)?.content ?? '';
+  if (system.startsWith('You plan HTTP APIs')) return { kind: 'plan' };
+  const wanted = /Write the complete file (\S+?):/.exec(user)?.[1];
+  if (wanted) return { kind: 'file', path: wanted };
+  return { kind: 'other' };
+}
+
 export function parallelFixtureResponder(options: { fileCount: number; fileBytes: number; pace: Omit<Extract<ScriptedResponse, { kind: 'stream' }>, 'kind' | 'text'> }) {
   const paths = Array.from({ length: options.fileCount }, (_, index) => `src/module${index}.ts`);
   const fileBlock = (index: number) => `<file path="${paths[index]}">\n${fixtureFileContent(index, options.fileBytes)}</file>\n`;
@@ -16,11 +32,9 @@ export function parallelFixtureResponder(options: { fileCount: number; fileBytes
   const singleCallText = `<plan title="Modules">${paths.map((path) => `${path} create`).join('; ')}</plan>\n${paths.map((_, index) => fileBlock(index)).join('')}<summary>Modules.</summary>`;
 
   return (body: RecordedRequest['body']): ScriptedResponse => {
-    const system = body.messages[0]?.content ?? '';
-    const user = body.messages.at(-1)?.content ?? '';
-    if (system.startsWith('You plan HTTP APIs')) return { kind: 'stream', text: planText, ...options.pace };
-    const wanted = /Write the complete file (\S+?):/.exec(user)?.[1];
-    if (wanted) return { kind: 'stream', text: fileBlock(paths.indexOf(wanted)), ...options.pace };
+    const request = classifyChatRequest(body);
+    if (request.kind === 'plan') return { kind: 'stream', text: planText, ...options.pace };
+    if (request.kind === 'file') return { kind: 'stream', text: fileBlock(paths.indexOf(request.path)), ...options.pace };
     return { kind: 'stream', text: singleCallText, ...options.pace };
   };
 }

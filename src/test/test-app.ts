@@ -14,12 +14,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Instant offline generation and no sandbox unless `env` says otherwise. */
+/**
+ * Instant offline generation and no sandbox unless `env` says otherwise. A connected model answers in one
+ * call (FORGE_PARALLEL_FILES=off) unless `env` says otherwise, so a test scripts one answer per version.
+ */
 export async function openTestApp(
   options: { env?: Record<string, string>; openDatabase?: () => Promise<DatabaseHandle>; previewAdapter?: PreviewAdapter } = {},
 ): Promise<TestApp> {
   const handle = await (options.openDatabase ?? openPgliteTestDatabase)();
-  const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip', ...options.env });
+  const env = parseEnv({ NODE_ENV: 'test', FORGE_OFFLINE_CHUNK_DELAY_MS: '0', FORGE_SANDBOX: 'skip', FORGE_PARALLEL_FILES: 'off', ...options.env });
   const services = await createAppServices({
     env,
     backends: decideBackends(env),

@@ -9,7 +9,17 @@ export const FILE_OPERATIONS = ['created', 'modified', 'deleted'] as const;
 export type FileOperation = (typeof FILE_OPERATIONS)[number];
 
 /** Why a version ended. `completed` is the only one that makes it a usable base. */
-export const STOP_REASONS = ['completed', 'stopped', 'model_error', 'timeout', 'invalid_output', 'interrupted', 'validation_failed'] as const;
+export const STOP_REASONS = [
+  'completed',
+  'stopped',
+  'model_error',
+  'timeout',
+  'invalid_output',
+  'interrupted',
+  'validation_failed',
+  /** The version's model calls went over FORGE_MAX_TOKENS_PER_VERSION. */
+  'budget',
+] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
 const eventBodySchema = z.discriminatedUnion('type', [
@@ -17,8 +27,15 @@ const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step'), name: z.enum(STEP_NAMES) }),
   z.object({ type: z.literal('planning'), message: z.string(), files: z.array(z.string()).optional() }),
   z.object({ type: z.literal('file:generating'), filePath: z.string() }),
+  // An edit of an existing file starts (docs/architecture.md, "Model output"): `content` is the file as it stands
+  // before the first hunk, so the viewer types the edit into it instead of rewriting the whole file.
+  z.object({ type: z.literal('file:editing'), filePath: z.string(), content: z.string() }),
+  // The next hunk of an edit: it removes `deletedLines` lines from `startLine` (1-based) of the file as it stands,
+  // and the code:chunk events of this file that follow insert the replacement text there, from `startLine` on.
+  z.object({ type: z.literal('edit:hunk'), filePath: z.string(), startLine: z.number().int().positive(), deletedLines: z.number().int().nonnegative() }),
   z.object({ type: z.literal('code:chunk'), filePath: z.string(), chunk: z.string(), startLine: z.number().int() }),
-  z.object({ type: z.literal('file:complete'), filePath: z.string(), operation: z.enum(FILE_OPERATIONS) }),
+  // `content`: the file as saved, when it differs from the streamed text (JSON written compact is saved formatted).
+  z.object({ type: z.literal('file:complete'), filePath: z.string(), operation: z.enum(FILE_OPERATIONS), content: z.string().optional() }),
   z.object({ type: z.literal('validation:start') }),
   z.object({
     type: z.literal('validation:result'),

@@ -32,8 +32,17 @@ export interface ValidationReport {
 }
 
 export interface ModelUsageSummary {
+  /** All prompt tokens, cached ones included, summed over the version's model calls. */
   promptTokens?: number;
+  /** Of promptTokens, those the provider served from its prompt cache (prompt_tokens_details.cached_tokens). */
+  cachedTokens?: number;
   completionTokens?: number;
+  /** Model calls made: 1 for one call; plan + files in parallel mode; plus continuations and re-requests. */
+  calls?: number;
+  /** Continuation calls made after an answer was cut off. */
+  continuations?: number;
+  /** Estimated from the price table (src/shared/model-prices.ts) when the version's model has a price; USD. */
+  costUsd?: number;
   ttftMs?: number;
   totalMs?: number;
 }

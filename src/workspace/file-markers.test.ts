@@ -4,22 +4,35 @@ import { markersFromChanges, markersFromStream } from './file-markers';
 describe('markers', () => {
   it('marks planned, open and finished files of a stream, and not a file cut off by a failure', () => {
     const markers = markersFromStream({
-      plannedFiles: ['a.ts', 'b.ts', 'c.ts', 'cut.ts'],
+      plannedFiles: ['a.ts', 'b.ts', 'c.ts', 'cut.ts', 'd.ts'],
       files: {
-        'a.ts': { content: 'x', state: 'done', operation: 'created' },
-        'b.ts': { content: 'y', state: 'writing', operation: null },
-        'old.ts': { content: '', state: 'done', operation: 'deleted' },
-        'cut.ts': { content: 'par', state: 'done', operation: null },
+        'a.ts': { state: 'done', operation: 'created', mode: 'write' },
+        'b.ts': { state: 'writing', operation: null, mode: 'write' },
+        'd.ts': { state: 'writing', operation: null, mode: 'edit' },
+        'old.ts': { state: 'done', operation: 'deleted', mode: 'write' },
+        'cut.ts': { state: 'done', operation: null, mode: 'write' },
       },
       ended: null,
     });
-    expect(markers).toEqual({ 'a.ts': 'created', 'b.ts': 'writing', 'c.ts': 'queued', 'old.ts': 'deleted' });
+    expect(markers).toEqual({ 'a.ts': 'created', 'b.ts': 'writing', 'c.ts': 'queued', 'd.ts': 'editing', 'old.ts': 'deleted' });
+  });
+
+  it('marks an edited file modified once it is done, and a cut-off edit not at all', () => {
+    const markers = markersFromStream({
+      plannedFiles: [],
+      files: {
+        'a.ts': { state: 'done', operation: 'modified', mode: 'edit' },
+        'cut.ts': { state: 'done', operation: null, mode: 'edit' },
+      },
+      ended: { kind: 'failed', message: 'Stopped.', reason: 'stopped' },
+    });
+    expect(markers).toEqual({ 'a.ts': 'modified' });
   });
 
   it('stops marking planned files once the stream has ended', () => {
     const markers = markersFromStream({
       plannedFiles: ['a.ts', 'never.ts'],
-      files: { 'a.ts': { content: 'x', state: 'done', operation: 'created' } },
+      files: { 'a.ts': { state: 'done', operation: 'created', mode: 'write' } },
       ended: { kind: 'failed', message: 'Stopped.', reason: 'stopped' },
     });
     expect(markers).toEqual({ 'a.ts': 'created' });

@@ -15,6 +15,12 @@ function describeValidation({ passed, failed, skipped }: WatchProgress['validati
   return parts.length > 0 ? `validation ${parts.join(', ')}` : 'not validated';
 }
 
+/** "@ line 12, replacing 3 lines" / "@ line 40, inserting": where an edit's next hunk goes. */
+function describeHunk(event: Extract<StreamEvent, { type: 'edit:hunk' }>): string {
+  const change = event.deletedLines === 0 ? 'inserting' : `replacing ${event.deletedLines} line${event.deletedLines === 1 ? '' : 's'}`;
+  return `@ line ${event.startLine}, ${change}`;
+}
+
 /** `progress` is the state after this event. */
 export function describeEvent(event: StreamEvent, progress: WatchProgress, paint: Paint): string | null {
   switch (event.type) {
@@ -26,6 +32,11 @@ export function describeEvent(event: StreamEvent, progress: WatchProgress, paint
       return `Plan: ${event.message}${event.files?.length ? paint.dim(` (${event.files.length} files)`) : ''}`;
     case 'file:generating':
       return paint.dim(`  ${'writing'.padEnd(OPERATION_WIDTH)}  ${event.filePath}`);
+    case 'file:editing':
+      return paint.dim(`  ${'editing'.padEnd(OPERATION_WIDTH)}  ${event.filePath}`);
+    case 'edit:hunk':
+      // Named with its file: in parallel-files mode the hunks of several files interleave.
+      return paint.dim(`  ${'hunk'.padEnd(OPERATION_WIDTH)}  ${event.filePath} ${describeHunk(event)}`);
     case 'code:chunk':
       return null;
     case 'file:complete': {

@@ -44,6 +44,11 @@ describe('watch progress', () => {
     expect([...renderProgressBar(validating, 20)]).toHaveLength(19);
   });
 
+  it('shows the file being edited as the current one', () => {
+    const editing = fold([{ type: 'step', name: 'generating' }, { type: 'file:editing', filePath: 'src/index.ts', content: 'x' }]);
+    expect(editing.currentFile).toBe('src/index.ts');
+  });
+
   it('counts validation results for the final line', () => {
     const progress = fold([
       { type: 'version:start', versionNumber: 3, baseVersionId: null },
@@ -63,11 +68,16 @@ describe('describeEvent', () => {
     [{ type: 'step', name: 'generating' }, '· generating'],
     [{ type: 'planning', message: 'Add auth', files: ['a.ts', 'b.ts'] }, 'Plan: Add auth (2 files)'],
     [{ type: 'file:generating', filePath: 'src/a.ts' }, '  writing   src/a.ts'],
+    [{ type: 'file:editing', filePath: 'src/a.ts', content: 'old' }, '  editing   src/a.ts'],
+    [{ type: 'edit:hunk', filePath: 'src/a.ts', startLine: 12, deletedLines: 3 }, '  hunk      src/a.ts @ line 12, replacing 3 lines'],
+    [{ type: 'edit:hunk', filePath: 'src/a.ts', startLine: 1, deletedLines: 1 }, '  hunk      src/a.ts @ line 1, replacing 1 line'],
+    [{ type: 'edit:hunk', filePath: 'src/a.ts', startLine: 40, deletedLines: 0 }, '  hunk      src/a.ts @ line 40, inserting'],
     [{ type: 'code:chunk', filePath: 'src/a.ts', chunk: 'x', startLine: 1 }, null],
     [{ type: 'file:complete', filePath: 'src/a.ts', operation: 'created' }, '  created   src/a.ts'],
     [{ type: 'validation:result', check: 'GET /health', ok: true, detail: '200 in 5 ms' }, '  ✓ GET /health: 200 in 5 ms'],
     [{ type: 'validation:result', check: 'build', ok: false, detail: 'tsc failed' }, '  ✗ build: tsc failed'],
     [{ type: 'error', message: 'The model failed: boom', reason: 'model_error' }, '✗ v2 failed (model_error): The model failed: boom'],
+    [{ type: 'error', message: 'Used 210k tokens of 200k.', reason: 'budget' }, '✗ v2 failed (budget): Used 210k tokens of 200k.'],
   ])('%o → %s', (body, line) => {
     expect(describeEvent(event(body), progress, plain)).toBe(line);
   });

@@ -32,6 +32,7 @@ export function advanceProgress(progress: WatchProgress, event: StreamEvent): Wa
     case 'planning':
       return event.files ? { ...progress, plannedFiles: event.files.length } : progress;
     case 'file:generating':
+    case 'file:editing':
       return { ...progress, currentFile: event.filePath };
     case 'file:complete':
       return { ...progress, completedFiles: progress.completedFiles + 1, currentFile: null };

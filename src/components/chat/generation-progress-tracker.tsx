@@ -43,6 +43,8 @@ function stepState(index: number, currentIndex: number, finished: boolean, faile
 /** The file being written and where it stands in the plan. */
 export interface WritingProgress {
   path: string;
+  /** The file is edited hunk by hunk rather than written whole. */
+  editing: boolean;
   /** 1-based place among the planned files; null without a plan. */
   number: number | null;
   plannedCount: number;
@@ -63,7 +65,8 @@ function RemainingTime({ estimateMs }: { estimateMs: number }) {
 
 /**
  * Planning → Analyzing → Generating → Validating → Complete, with the current step pulsing; while
- * files are written, "Generating src/index.ts (2/5 files)" and the time they still need.
+ * files are written, "Generating src/index.ts (2/5 files)" ("Editing" for a file changed hunk by
+ * hunk) and the time they still need.
  */
 export function GenerationProgressTracker({ step, failed, writing }: { step: StepName | null; failed: boolean; writing: WritingProgress | null }) {
   const currentIndex = step ? STEP_NAMES.indexOf(step) : 0;
@@ -86,7 +89,7 @@ export function GenerationProgressTracker({ step, failed, writing }: { step: Ste
       </ol>
       {writing && (
         <p className="text-xs text-zinc-400" data-testid="writing-progress">
-          Generating <span className="font-mono text-sky-300">{writing.path}</span>
+          {writing.editing ? 'Editing' : 'Generating'} <span className="font-mono text-sky-300">{writing.path}</span>
           {writing.number !== null && (
             <span className="text-zinc-500">
               {' '}

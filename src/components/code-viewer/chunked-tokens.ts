@@ -9,9 +9,10 @@ import { normalizeTokens, Prism, type Token } from 'prism-react-renderer';
  * Complete lines tokenized again at the end: the part a new chunk can still change. In JSON only the
  * line before the one being written (a key's colon may follow on the next line); elsewhere a margin
  * for the tokens a blank line cannot be trusted to end. Each typing step tokenizes these again, so in
- * a long JSON file the short tail keeps a step's work to the text that arrived.
+ * a long JSON file the short tail keeps a step's work to the text that arrived. edited-tokens.ts keeps
+ * the same margin on either side of a change in the middle of a file.
  */
-function retokenizedTailLines(language: string): number {
+export function retokenizedTailLines(language: string): number {
   return language === 'json' ? 1 : 40;
 }
 

@@ -1,5 +1,6 @@
 import { memo, type Ref } from 'react';
 import type { Token } from 'prism-react-renderer';
+import type { EditedLines } from '@/workspace/stream/streamed-edit';
 import { plainTextOfLines } from './code-block-model';
 import { CodeLine, TRAIL_LENGTH } from './code-line';
 
@@ -14,8 +15,12 @@ interface CodeBlockProps {
   firstLineNumber: number;
   /** The file's last line is in this block. */
   endsFile: boolean;
-  /** Set on the block with the write position: the caret goes after its last line. */
+  /** Set on the block with the write position: the caret goes after line `caretLineNumber`. */
   caretRef: Ref<HTMLSpanElement> | null;
+  /** The line the caret follows: the file's last while it is written whole, a hunk's last while it is edited. */
+  caretLineNumber: number | null;
+  /** The hunk being typed into an edited file, given only to the blocks it touches. */
+  editedLines: EditedLines | null;
   /** Lines numbered from here on were written while on screen; Infinity once writing is over. */
   freshFromLineNumber: number;
   /** The number of the file's last line, where the model writes. */
@@ -30,7 +35,18 @@ const BLOCK_STYLE = '[content-visibility:auto]';
  * A plain block keeps the gutter's width as padding, so its lines wrap, and measure, as highlighted ones.
  */
 export const CodeBlock = memo(
-  function CodeBlock({ index, lines, plain, firstLineNumber, endsFile, caretRef, freshFromLineNumber, writeLineNumber }: CodeBlockProps) {
+  function CodeBlock({
+    index,
+    lines,
+    plain,
+    firstLineNumber,
+    endsFile,
+    caretRef,
+    caretLineNumber,
+    editedLines,
+    freshFromLineNumber,
+    writeLineNumber,
+  }: CodeBlockProps) {
     const intrinsicSize = { containIntrinsicSize: `auto ${lines.length * 1.6}em` };
     if (plain) {
       return (
@@ -50,8 +66,9 @@ export const CodeBlock = memo(
               tokens={tokens}
               lineNumber={lineNumber}
               last={last}
-              caretRef={last ? caretRef : null}
+              caretRef={lineNumber === caretLineNumber ? caretRef : null}
               recency={lineNumber >= freshFromLineNumber ? Math.max(0, TRAIL_LENGTH - (writeLineNumber - lineNumber)) : 0}
+              edited={editedLines !== null && lineNumber >= editedLines.from && lineNumber <= editedLines.to}
             />
           );
         })}
@@ -64,6 +81,9 @@ export const CodeBlock = memo(
     before.firstLineNumber === after.firstLineNumber &&
     before.endsFile === after.endsFile &&
     before.caretRef === after.caretRef &&
+    before.caretLineNumber === after.caretLineNumber &&
+    before.editedLines?.from === after.editedLines?.from &&
+    before.editedLines?.to === after.editedLines?.to &&
     before.freshFromLineNumber === after.freshFromLineNumber &&
     // The trail only reaches into a block near the write position.
     (before.writeLineNumber === after.writeLineNumber ||

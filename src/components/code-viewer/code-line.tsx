@@ -13,6 +13,8 @@ interface CodeLineProps {
    * newest line, down to 0 for lines that are not news.
    */
   recency: number;
+  /** The line is part of the hunk the model is typing into an edited file (edit-reveal.ts). */
+  edited: boolean;
 }
 
 /**
@@ -22,6 +24,9 @@ interface CodeLineProps {
 const TRAIL_BACKGROUNDS = ['', 'bg-sky-400/[0.03]', 'bg-sky-400/[0.06]', 'bg-sky-400/[0.1]'];
 
 export const TRAIL_LENGTH = TRAIL_BACKGROUNDS.length - 1;
+
+/** A hunk's lines, marked as a diff marks added lines (diff-file-section.tsx), with a bar in the gutter. */
+const EDITED_LINE = 'bg-emerald-500/15 shadow-[inset_2px_0_0_var(--color-emerald-400)]';
 
 function sameTypes(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((type, index) => type === b[index]);
@@ -43,11 +48,14 @@ function sameTokens(a: Token[], b: Token[]): boolean {
  * inline colours only: Prism's class names (`token table`) would collide with Tailwind utilities.
  */
 export const CodeLine = memo(
-  function CodeLine({ tokens, lineNumber, last, caretRef, recency }: CodeLineProps) {
+  function CodeLine({ tokens, lineNumber, last, caretRef, recency, edited }: CodeLineProps) {
     // Long lines wrap rather than scroll sideways: a sticky line-number gutter on every line would
     // make each line a composited layer, which made frames slow on long files.
     return (
-      <div className={`flex pr-6 ${TRAIL_BACKGROUNDS[recency] ?? ''}`}>
+      <div
+        className={`flex pr-6 ${edited ? EDITED_LINE : (TRAIL_BACKGROUNDS[recency] ?? '')}`}
+        data-testid={edited ? 'edit-hunk-line' : undefined}
+      >
         <span
           data-line={lineNumber}
           aria-hidden="true"
@@ -79,5 +87,6 @@ export const CodeLine = memo(
     before.last === after.last &&
     before.caretRef === after.caretRef &&
     before.recency === after.recency &&
+    before.edited === after.edited &&
     sameTokens(before.tokens, after.tokens),
 );

@@ -42,6 +42,7 @@ describe('changeToFlash', () => {
     expect(changeToFlash('created', 'modified')).toBe('modified');
     expect(changeToFlash(undefined, 'modified')).toBe('modified');
     expect(changeToFlash('queued', 'deleted')).toBe('deleted');
+    expect(changeToFlash('editing', 'modified')).toBe('modified');
   });
 
   it('does not flash an unchanged marker, or one that turns to planned, writing, created or none', () => {
@@ -49,6 +50,7 @@ describe('changeToFlash', () => {
     expect(changeToFlash('deleted', 'deleted')).toBeNull();
     expect(changeToFlash('created', 'queued')).toBeNull();
     expect(changeToFlash('queued', 'writing')).toBeNull();
+    expect(changeToFlash(undefined, 'editing')).toBeNull();
     expect(changeToFlash('writing', 'created')).toBeNull();
     expect(changeToFlash('modified', undefined)).toBeNull();
   });

@@ -18,12 +18,15 @@ interface FileTreeProps {
 const MARKER_BADGES: Record<FileMarker, ChangeBadge> = {
   queued: { letter: '…', className: 'text-zinc-600', label: 'planned' },
   writing: { letter: '●', className: 'text-sky-400', label: 'being written' },
+  // In the colour of `modified`, which an edit becomes once it is done.
+  editing: { letter: '●', className: 'text-amber-400', label: 'being edited' },
   ...CHANGE_BADGES,
 };
 
 const FILE_NAME_STYLES: Partial<Record<FileMarker, string>> = {
   queued: 'text-zinc-500',
   writing: 'text-sky-200',
+  editing: 'text-amber-200',
   deleted: 'text-zinc-500 line-through',
 };
 

@@ -8,6 +8,9 @@ import { createGrowingTokenizer } from './chunked-tokens';
 import { CodeBlock } from './code-block';
 import { createBlockSplitter, LINES_PER_BLOCK } from './code-block-model';
 import { PLAIN_TEXT_COLOR } from './code-theme';
+import { linesTouch, revealEdit, type HunkPosition } from './edit-reveal';
+import { createEditedTokenizer } from './edited-tokens';
+import { useFollowHunk } from './use-follow-hunk';
 
 const LANGUAGE_BY_EXTENSION: Record<string, string> = {
   ts: 'typescript',
@@ -42,6 +45,11 @@ interface HighlightedCodeProps {
   /** Keep the caret in view as the code grows. */
   followCaret: boolean;
   source: 'stream' | 'saved';
+  /**
+   * Set while the model edits this file hunk by hunk: the text types at the hunk's cursor instead
+   * of the end, and the hunk's lines are highlighted.
+   */
+  hunk: HunkPosition | null;
 }
 
 /**
@@ -49,18 +57,28 @@ interface HighlightedCodeProps {
  * CSS from `data-line` and lines are joined by real newlines, so the element's text is exactly the
  * file's content (tests compare them); while it is being written, the part typed out so far.
  */
-export function HighlightedCode({ path, code, writing, followCaret, source }: HighlightedCodeProps) {
+export function HighlightedCode({ path, code, writing, followCaret, source, hunk }: HighlightedCodeProps) {
   const caretRef = useRef<HTMLSpanElement>(null);
   const preRef = useRef<HTMLPreElement>(null);
-  const { shown, typing, revealing } = useRevealedText(code, writing);
+  const revealed = useRevealedText(code, writing);
+  const { typing, revealing } = revealed;
+  const edit = writing && hunk ? revealEdit(code, revealed.hidden, hunk) : null;
+  const shown = edit ? edit.shown : revealed.shown;
+  const editedLines = edit?.lines ?? null;
   const language = languageForPath(path);
   // Lines already there when the file came on screen are not news; only later ones flash.
   const [freshFromLine] = useState(() => (code.length === 0 ? 0 : code.split('\n').length));
   // Keeps the tokens of the file's settled start between renders (see chunked-tokens): each frame
   // of the typing animation tokenizes only the last lines.
   const [tokenizer] = useState(createGrowingTokenizer);
+  // An edit changes the middle of the file, where the growing tokenizer would start over on every step.
+  const [editedTokenizer] = useState(createEditedTokenizer);
   const [blockSplitter] = useState(createBlockSplitter);
-  const lines = useMemo(() => tokenizer.linesOf(shown, language), [tokenizer, shown, language]);
+  const editing = editedLines !== null;
+  const lines = useMemo(
+    () => (editing ? editedTokenizer : tokenizer).linesOf(shown, language),
+    [editing, editedTokenizer, tokenizer, shown, language],
+  );
   const lineBlocks = useMemo(() => blockSplitter.blocksOf(lines), [blockSplitter, lines]);
   const nearBlocks = useNearBlocks(preRef, lineBlocks.length);
 
@@ -84,6 +102,7 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
     observer.observe(scroller);
     return () => observer.disconnect();
   }, [followCaret]);
+  useFollowHunk(preRef, caretRef, followCaret ? editedLines : null);
 
   // The caret blinks only while it waits for text; while text types out it moves anyway, as an
   // editor's caret holds still while someone types. Not at all when the person prefers reduced motion.
@@ -94,20 +113,28 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
     return startCaretBlink((visible) => pre.toggleAttribute('data-caret-hidden', !visible));
   }, [blinking]);
 
+  // The model writes at the file's end, or after the last line typed into an edit's hunk.
+  const caretLine = editedLines ? editedLines.to : lines.length;
   const blocks = lineBlocks.map((blockLines, index) => {
     const endsFile = index === lineBlocks.length - 1;
+    const firstLineNumber = index * LINES_PER_BLOCK + 1;
+    const holdsCaret = writing && linesTouch(firstLineNumber, blockLines.length, { from: caretLine, to: caretLine });
+    const touchesHunk = linesTouch(firstLineNumber, blockLines.length, editedLines);
     return (
       <CodeBlock
         key={index}
         index={index}
         lines={blockLines}
-        // The block with the write position is always drawn: the caret lives there.
-        plain={!endsFile && !nearBlocks.has(index)}
-        firstLineNumber={index * LINES_PER_BLOCK + 1}
+        // The blocks with the write position and the hunk are always drawn: the caret and highlight live there.
+        plain={!endsFile && !holdsCaret && !touchesHunk && !nearBlocks.has(index)}
+        firstLineNumber={firstLineNumber}
         endsFile={endsFile}
-        caretRef={writing && endsFile ? caretRef : null}
-        // Nothing flashes once writing is over: a saved file's lines are not news.
-        freshFromLineNumber={writing ? freshFromLine + 1 : Number.POSITIVE_INFINITY}
+        caretRef={holdsCaret ? caretRef : null}
+        caretLineNumber={holdsCaret ? caretLine : null}
+        editedLines={touchesHunk ? editedLines : null}
+        // Nothing flashes once writing is over (a saved file's lines are not news), nor in an edit,
+        // whose new lines are highlighted instead.
+        freshFromLineNumber={writing && !editedLines ? freshFromLine + 1 : Number.POSITIVE_INFINITY}
         writeLineNumber={lines.length}
       />
     );
@@ -120,6 +147,7 @@ export function HighlightedCode({ path, code, writing, followCaret, source }: Hi
       data-path={path}
       data-source={source}
       data-writing={writing}
+      data-editing={editedLines !== null}
       // Off when the person prefers reduced motion: received text then shows at once.
       data-typing={typing}
       aria-label={`Code of ${path}`}

@@ -6,6 +6,7 @@ import type { FileMap } from '@/types/versioning';
 import { CopyButton } from '../ui/copy-button';
 import { FileTree } from './file-tree';
 import type { FileMarker } from '@/workspace/file-markers';
+import type { LiveEdit } from '@/workspace/stream/generation-stream-state';
 import { defaultFilePath } from './file-tree-model';
 import { HighlightedCode } from './highlighted-code';
 import { Icon } from '../ui/icon';
@@ -16,6 +17,8 @@ interface StreamingCodeViewerProps {
   markers: Readonly<Record<string, FileMarker>>;
   /** The file the model is writing now. */
   writingPath: string | null;
+  /** Where the model is typing into that file, when it edits it hunk by hunk (`liveEdit`). */
+  liveEdit: LiveEdit | null;
   isStreaming: boolean;
   source: 'stream' | 'saved';
   /** The file the person chose; null follows the model (or shows the entry point). */
@@ -50,6 +53,7 @@ export function StreamingCodeViewer({
   files,
   markers,
   writingPath,
+  liveEdit,
   isStreaming,
   source,
   pickedPath,
@@ -74,6 +78,9 @@ export function StreamingCodeViewer({
   const shownMarker = shownPath !== null ? markers[shownPath] : undefined;
   const writing = shownPath !== null && shownPath === writingPath;
   const following = writing && !pinned;
+  const hunk = writing && liveEdit?.path === shownPath ? { cursor: liveEdit.cursor, lines: liveEdit.lines } : null;
+  // An edit before its first hunk has nowhere to type yet: no caret at the file's end to jump to.
+  const typingHere = writing && !(shownMarker === 'editing' && hunk === null);
   // Someone who scrolls back up, or presses in the code, while the model writes wants to read what
   // is there: the view stops following the caret (which would scroll them down again at the next
   // line) and stays on this file, as if they had picked it; "Follow live" goes back. While it
@@ -110,7 +117,12 @@ export function StreamingCodeViewer({
             <span key={flash.nonce} aria-hidden="true" className="pointer-events-none absolute inset-0 motion-safe:animate-flash" />
           )}
           <span className="min-w-0 flex-1 truncate font-mono text-xs text-zinc-300">{shownPath ?? ''}</span>
-          {writing && <span className="text-xs text-sky-300">writing…</span>}
+          {writing &&
+            (shownMarker === 'editing' ? (
+              <span className="text-xs text-amber-300">editing…</span>
+            ) : (
+              <span className="text-xs text-sky-300">writing…</span>
+            ))}
           {isStreaming && pinned && (
             <button
               type="button"
@@ -143,7 +155,14 @@ export function StreamingCodeViewer({
           {...scrollBackHandlers}
         >
           {shownPath !== null && shownCode !== undefined ? (
-            <HighlightedCode path={shownPath} code={shownCode} writing={writing} followCaret={following} source={source} />
+            <HighlightedCode
+              path={shownPath}
+              code={shownCode}
+              writing={typingHere}
+              followCaret={following && typingHere}
+              source={source}
+              hunk={hunk}
+            />
           ) : (
             <div className="flex h-full items-center justify-center p-6 text-sm text-zinc-500">
               {placeholder(isLoading, shownMarker, isStreaming)}

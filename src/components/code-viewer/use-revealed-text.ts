@@ -19,9 +19,10 @@ const FRAME_LEAD_MS = 12;
  * The part of `text` to show while it is being typed: received text is revealed at a steady pace
  * (reveal-schedule sets it). With `animate` off, or when the person prefers reduced motion, the
  * whole text shows at once; `typing` says which, and `revealing` says received text is still being
- * typed out (the caret holds still then, as an editor's does while someone types).
+ * typed out (the caret holds still then, as an editor's does while someone types). `hidden` counts
+ * the received characters not shown yet, for text that types somewhere other than at its end (edit-reveal.ts).
  */
-export function useRevealedText(text: string, animate: boolean): { shown: string; typing: boolean; revealing: boolean } {
+export function useRevealedText(text: string, animate: boolean): { shown: string; hidden: number; typing: boolean; revealing: boolean } {
   const reducedMotion = useReducedMotion();
   const typing = animate && !reducedMotion;
   const [shownLength, setShownLength] = useState(text.length);
@@ -48,5 +49,6 @@ export function useRevealedText(text: string, animate: boolean): { shown: string
     );
   }, [length, typing]);
 
-  return { shown: typing ? text.slice(0, shownLength) : text, typing, revealing: typing && shownLength < length };
+  const hidden = typing ? Math.max(0, length - shownLength) : 0;
+  return { shown: hidden > 0 ? text.slice(0, shownLength) : text, hidden, typing, revealing: hidden > 0 };
 }

@@ -28,6 +28,7 @@ const PATHS = {
   send: 'M4 12l16-8-6 16-2.5-6.5z',
   key: 'M15 9a3 3 0 1 1-6 0 3 3 0 0 1 6 0zM12.5 11.5L20 19M17 16l2-2',
   book: 'M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2zM4 19V5',
+  coin: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM14.5 9h-3.25a1.75 1.75 0 0 0 0 3.5h1.5a1.75 1.75 0 0 1 0 3.5H9.5M12 7v2M12 16v1',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamedFile } from '@/workspace/stream/generation-stream-state';
+import { emptyFile } from '@/workspace/stream/streamed-file';
 import { estimateRemainingMs, formatRemaining } from './remaining-time';
 
 const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
-const done: StreamedFile = { content: 'x', state: 'done', operation: 'created' };
-const writing: StreamedFile = { content: 'x', state: 'writing', operation: null };
+const done: StreamedFile = { ...emptyFile('write'), content: 'x', state: 'done', operation: 'created' };
+const writing: StreamedFile = { ...emptyFile('write'), content: 'x', state: 'writing', operation: null };
 const timing = (first: number | null, last: number | null) => ({
   startedAt: at(0),
   firstFileAt: first === null ? null : at(first),

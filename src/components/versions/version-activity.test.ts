@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialStreamState, type GenerationStreamState } from '@/workspace/stream/generation-stream-state';
+import { applyStreamEvents, initialStreamState, type GenerationStreamState } from '@/workspace/stream/generation-stream-state';
+import { emptyFile } from '@/workspace/stream/streamed-file';
 import type { VersionSummary } from '@/types/versioning';
 import { formatDuration, versionActivity } from './version-activity';
 
@@ -52,8 +53,8 @@ describe('versionActivity', () => {
       notes: ['Read src/index.ts, package.json, README.md and 9 more files'],
       plannedFiles: ['a.ts', 'b.ts', 'c.ts', 'd.ts', 'e.ts'],
       files: {
-        'a.ts': { content: 'a', state: 'done', operation: 'created' },
-        'b.ts': { content: 'b', state: 'writing', operation: null },
+        'a.ts': { ...emptyFile('write'), content: 'a', state: 'done', operation: 'created' },
+        'b.ts': { ...emptyFile('write'), content: 'b', state: 'writing', operation: null },
       },
       timing: { startedAt: '2026-01-01T00:00:00.000Z', firstFileAt: '2026-01-01T00:00:04.000Z', lastFileDoneAt: null, validationStartedAt: null, validationEndedAt: null },
     });
@@ -62,6 +63,26 @@ describe('versionActivity', () => {
       'Planned 5 files',
       'Thought for 4.0s',
       'Wrote 1 file',
+    ]);
+  });
+
+  it('counts a file the run edited hunk by hunk like one it wrote whole', () => {
+    const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
+    const live = applyStreamEvents(
+      initialStreamState('v'),
+      [
+        { type: 'version:start' as const, versionNumber: 2, baseVersionId: 'v1' },
+        { type: 'file:editing' as const, filePath: 'a.ts', content: 'a\nb\n' },
+        { type: 'edit:hunk' as const, filePath: 'a.ts', startLine: 2, deletedLines: 1 },
+        { type: 'code:chunk' as const, filePath: 'a.ts', chunk: 'B\n', startLine: 2 },
+        { type: 'file:complete' as const, filePath: 'a.ts', operation: 'modified' as const },
+        { type: 'file:generating' as const, filePath: 'b.ts' },
+        { type: 'file:complete' as const, filePath: 'b.ts', operation: 'created' as const },
+      ].map((body, index) => ({ ...body, versionId: 'v', seq: index + 1, at: at(index + 1) })),
+    );
+    expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, live).map((item) => item.text)).toEqual([
+      'Thought for 1.0s',
+      'Wrote 2 files',
     ]);
   });
 
@@ -79,6 +100,17 @@ describe('versionActivity', () => {
       'Read src/index.ts, package.json and 4 more files',
       'Planned 2 files',
     ]);
+  });
+
+  it('ends with what the model calls used, detail in the tooltip, and says nothing of tokens nobody reported', () => {
+    const used = versionActivity({ ...saved, usage: { promptTokens: 12_000, cachedTokens: 8_000, completionTokens: 1_800, calls: 1, costUsd: 0.0425 } }, null);
+    expect(used.at(-1)).toEqual({
+      kind: 'usage',
+      text: '13.8k tokens · $0.04',
+      title: 'Of 12k prompt tokens, 8k cached (67%)\n1.8k completion tokens\nCost estimated from the price table when the version was made',
+    });
+    // The offline generator reports timings at most.
+    expect(versionActivity({ ...saved, usage: { ttftMs: 40 } }, null).map((item) => item.kind)).not.toContain('usage');
   });
 
   it('times validation from the stream until the report is saved, and says when checks failed or were skipped', () => {

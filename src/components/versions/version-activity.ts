@@ -1,14 +1,17 @@
 // The activity lines above a version's card ("Read src/index.ts", "Thought for 4s"), from its
 // stream when it was followed in this visit, else from what the version list remembers (the run
-// saves what it read and planned on the version). Pure.
+// saves what it read and planned on the version), and last what its model calls used. Pure.
 import type { GenerationStreamState } from '@/workspace/stream/generation-stream-state';
 import type { VersionSummary } from '@/types/versioning';
+import { versionUsageLine } from './version-usage';
 
-export type ActivityKind = 'read' | 'plan' | 'think' | 'write' | 'validate';
+export type ActivityKind = 'read' | 'plan' | 'think' | 'write' | 'validate' | 'usage';
 
 export interface ActivityItem {
   kind: ActivityKind;
   text: string;
+  /** More than the line says, for its tooltip. */
+  title?: string;
 }
 
 /** "0.4s", "3.2s", "12s", "1m 05s". */
@@ -71,5 +74,8 @@ export function versionActivity(version: VersionFacts, live: GenerationStreamSta
   if (written) items.push({ kind: 'write', text: written });
   const validated = validateLine(version, live);
   if (validated) items.push({ kind: 'validate', text: validated });
+  // Stored when the run ends, so a followed run shows it once the list is fetched again.
+  const usage = versionUsageLine(version.usage);
+  if (usage) items.push({ kind: 'usage', text: usage.text, title: usage.title });
   return items;
 }

@@ -30,6 +30,10 @@ function headline(version: ReturnType<typeof listed>, live: typeof ENDED_WITH_TI
 }
 
 describe('versionCardHeadline', () => {
+  it('says a version stopped by the token budget was stopped for it', () => {
+    expect(versionCardHeadline(listed('failed', null), 'failed', 'budget', null)).toBe('Stopped: token budget reached');
+  });
+
   it('names a version by the title its stream ended with, before the list is fetched again', () => {
     // The moment the placeholder flashed: the stream says complete, the list still says validating.
     expect(headline(listed('validating', null), ENDED_WITH_TITLE)).toBe('Add reviews resource');

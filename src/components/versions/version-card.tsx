@@ -35,7 +35,7 @@ interface VersionCardProps {
 }
 
 /** `partial`: cut off by a failure before it was finished. */
-type FileMark = FileOperation | 'writing' | 'partial';
+type FileMark = FileOperation | 'writing' | 'editing' | 'partial';
 
 const FILE_MARKS: Record<FileMark, { className: string; label: string }> = {
   created: CHANGE_BADGES.created,
@@ -43,6 +43,7 @@ const FILE_MARKS: Record<FileMark, { className: string; label: string }> = {
   // Struck through, as a deleted file's name is in the file tree.
   deleted: { ...CHANGE_BADGES.deleted, className: `${CHANGE_BADGES.deleted.className} line-through` },
   writing: { className: 'text-sky-300', label: 'being written' },
+  editing: { className: 'text-amber-300', label: 'being edited' },
   partial: { className: 'text-zinc-500', label: 'not finished' },
 };
 
@@ -53,7 +54,7 @@ function changedFiles(version: VersionSummary, live: GenerationStreamState | nul
   if (live && (version.changes.length === 0 || !live.ended)) {
     return Object.entries(live.files).map(([filePath, file]) => ({
       filePath,
-      operation: file.state === 'writing' ? 'writing' : (file.operation ?? 'partial'),
+      operation: file.state === 'writing' ? (file.mode === 'edit' ? 'editing' : 'writing') : (file.operation ?? 'partial'),
     }));
   }
   return version.changes;
@@ -93,7 +94,7 @@ export const VersionCard = memo(function VersionCard({
   const liveFailure = live?.ended?.kind === 'failed' ? live.ended : null;
   const failure = liveFailure?.message ?? version.error;
   const stopReason = version.stopReason ?? liveFailure?.reason ?? null;
-  const writingIndex = files.findIndex((file) => file.operation === 'writing');
+  const writingIndex = files.findIndex((file) => file.operation === 'writing' || file.operation === 'editing');
   const canFix = status === 'failed' && stopReason === 'validation_failed';
   const activity = versionActivity(version, live);
   const reportSaved = version.validation !== null && !running;
@@ -153,6 +154,7 @@ export const VersionCard = memo(function VersionCard({
                   running && live?.currentFile
                     ? {
                         path: live.currentFile,
+                        editing: live.files[live.currentFile]?.mode === 'edit',
                         number: live.plannedFiles.length > 0 ? Math.min(writingIndex + 1, live.plannedFiles.length) : null,
                         plannedCount: live.plannedFiles.length,
                         remainingMs: estimateRemainingMs(live),

@@ -1,12 +1,15 @@
-// What the version dropdown says of each version: "v3 (Add publishers) ← v1 · validated ✓ · 14:32".
-// A native <option> holds text only, so the prompt itself goes in its tooltip. Pure.
+// What the version dropdown says of each version: "v3 (Add publishers) ← v1 · validated ✓ · 14:32 · $0.06".
+// A native <option> holds text only, so the prompt and the tokens' detail go in its tooltip. Pure.
+import { formatCost, formatTokens } from '@/shared/model-prices';
+import { usageTokens } from '@/shared/usage-totals';
 import { versionLabel, versionStateLabel } from '@/shared/version-rules';
 import { clockTime } from '../ui/clock-time';
+import { versionUsageLine } from './version-usage';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
 
 type OptionFacts = Pick<
   VersionSummary,
-  'versionNumber' | 'title' | 'prompt' | 'baseVersionNumber' | 'status' | 'stopReason' | 'validation' | 'createdAt'
+  'versionNumber' | 'title' | 'prompt' | 'baseVersionNumber' | 'status' | 'stopReason' | 'validation' | 'createdAt' | 'usage'
 >;
 
 /** Words of the prompt stand in for a title the model has not written yet. */
@@ -27,5 +30,18 @@ export function versionOptionText(version: OptionFacts, status: VersionStatus, n
   const base = version.baseVersionNumber !== null ? ` ← v${version.baseVersionNumber}` : '';
   const state =
     status === version.status ? versionStateLabel(status, version.stopReason, version.validation?.checks ?? []) : versionStateLabel(status, null, []);
-  return `${label}${base} · ${state} · ${clockTime(version.createdAt, now)}`;
+  return `${label}${base} · ${state} · ${clockTime(version.createdAt, now)}${shortUsage(version.usage)}`;
+}
+
+/** The cost when it is known, else the tokens, else nothing (the offline generator reports none). */
+function shortUsage(usage: OptionFacts['usage']): string {
+  if (usage?.costUsd !== undefined) return ` · ${formatCost(usage.costUsd)}`;
+  const tokens = usageTokens(usage);
+  return tokens === null ? '' : ` · ${formatTokens(tokens)}`;
+}
+
+/** The option's tooltip: the prompt, then what the version's model calls used. */
+export function versionOptionTitle(version: Pick<VersionSummary, 'prompt' | 'usage'>): string {
+  const usage = versionUsageLine(version.usage);
+  return usage ? `${version.prompt}\n\n${usage.text}\n${usage.title}` : version.prompt;
 }

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import type { VersionStatus, VersionSummary } from '@/types/versioning';
 import { Icon } from '../ui/icon';
-import { versionOptionText } from './version-option';
+import { versionOptionText, versionOptionTitle } from './version-option';
 
 interface VersionSelectorProps {
   versions: readonly VersionSummary[];
@@ -33,7 +33,7 @@ export const VersionSelector = memo(function VersionSelector({ versions, selecte
         className="h-8 w-full max-w-[16rem] cursor-pointer appearance-none truncate rounded-lg border border-zinc-800 bg-zinc-900 pr-8 pl-3 font-mono text-xs text-zinc-200 hover:border-zinc-700"
       >
         {[...versions].reverse().map((version) => (
-          <option key={version.id} value={version.id} title={version.prompt}>
+          <option key={version.id} value={version.id} title={versionOptionTitle(version)}>
             {versionOptionText(version, liveStatus?.versionId === version.id ? liveStatus.status : version.status, now)}
           </option>
         ))}

@@ -159,6 +159,11 @@ export async function recordGenerationOutput(
   await db.update(apiVersions).set(output).where(eq(apiVersions.id, versionId));
 }
 
+/** The tokens and cost of a version's model calls, also for one that failed or was stopped. */
+export async function recordUsage(db: Database, versionId: string, usage: ModelUsage): Promise<void> {
+  await db.update(apiVersions).set({ usage }).where(eq(apiVersions.id, versionId));
+}
+
 export async function recordValidation(db: Database, versionId: string, validation: ValidationReport): Promise<void> {
   await db.update(apiVersions).set({ validation }).where(eq(apiVersions.id, versionId));
 }

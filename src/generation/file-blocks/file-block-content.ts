@@ -1,5 +1,5 @@
-// File content as the file-block parser (file-block-parser.ts) streams it: how much of a chunk must
-// wait in case it starts `</file>` or splits a character, and how large the content is. Pure.
+// Block content as the file-block parser (file-block-parser.ts) streams it: how much of a chunk must
+// wait in case it starts the closing tag or splits a character, and how large the content is. Pure.
 
 export const FILE_CLOSE = '</file>';
 
@@ -22,15 +22,15 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function isHighSurrogate(code: number): boolean {
+export function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
-/** How many characters at the end of `text` must wait: a possible start of `</file>`, or half a character. */
-export function heldBackLength(text: string): number {
+/** How many characters at the end of `text` must wait: a possible start of `closeTag`, or half a character. */
+export function heldBackLength(text: string, closeTag: string = FILE_CLOSE): number {
   let keep = 0;
-  for (let length = Math.min(FILE_CLOSE.length - 1, text.length); length > 0; length--) {
-    if (text.endsWith(FILE_CLOSE.slice(0, length))) {
+  for (let length = Math.min(closeTag.length - 1, text.length); length > 0; length--) {
+    if (text.endsWith(closeTag.slice(0, length))) {
       keep = length;
       break;
     }

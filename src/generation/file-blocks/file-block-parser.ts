@@ -2,6 +2,13 @@
 //
 //   <plan title="Add JWT auth">src/middleware/auth.ts create; src/index.ts modify</plan>
 //   <file path="src/middleware/auth.ts">...whole file...</file>
+//   <edit path="src/index.ts">
+//   <<<<<<< SEARCH
+//   ...lines of the file as it stands...
+//   =======
+//   ...the lines that replace them...
+//   >>>>>>> REPLACE
+//   </edit>
 //   <delete path="src/old.ts"/>
 //   <summary>What changed and why, for the chat.</summary>
 //
@@ -17,40 +24,47 @@
 //   that could be the start of `</file>` (and a lone high surrogate, so no chunk splits a
 //   character), so the chunks of a file concatenated are exactly its file:end content.
 // - Content is never scanned for anything but `</file>`: tags and ``` fences inside a file are
-//   content. A file whose text contains `</file>` cannot be written in this format.
+//   content (an <edit> inside a <file> too). A file whose text contains `</file>` cannot be written
+//   in this format.
+// - An <edit> block is a list of hunks, each `<<<<<<< SEARCH`, `=======` and `>>>>>>> REPLACE` on
+//   lines of their own (trailing spaces, tabs and `\r` allowed), with whole lines in between.
+//   Between hunks only whitespace may stand. A section's text is its lines, each with its newline
+//   (`a\nb\n`); an empty REPLACE is "" and deletes the lines. The hunks apply in order, each to the
+//   file as the ones before left it (src/generation/edits/apply-edit-hunk.ts).
+// - edit:search is emitted once a SEARCH section is complete; edit:chunk carries REPLACE text as it
+//   arrives, holding back only a line start that could still become a marker line (and a lone high
+//   surrogate), so a hunk's chunks concatenated are exactly its edit:hunk `replace`.
+// - Marker lines are never content: a line that is exactly a marker or `</edit>` cannot be in a
+//   SEARCH or REPLACE section (such a file is written whole). `</edit>` elsewhere in a line of a
+//   section is content; between hunks `</edit>` closes the block wherever it starts.
+// - A malformed edit (a marker out of order, a line that is not a marker where one is expected, an
+//   empty SEARCH, no hunks) gives file:rejected naming the line (counted from the opening tag's
+//   line as 1), and the rest of the block up to the first `</edit>` is swallowed; when the
+//   offending line is `</edit>` itself, the block ends there. After edit:start, file:rejected ends
+//   that edit: none of its hunks count.
 // - Text outside blocks is reported as `prose` (trimmed, when non-empty) once the next block starts
 //   or the output ends, with Markdown fence lines (```xml, ```) removed: models like to wrap the
 //   whole answer in a fence, which is noise rather than something they said.
 // - The same path twice: both blocks are emitted in full; the later one wins, which the runner's
-//   collector decides, not the parser. Each distinct path counts once towards `maxFiles`.
+//   collector decides, not the parser. Each distinct path of a <file> or <edit> counts once
+//   towards `maxFiles`.
 // - Unsafe paths (see safe-path.ts), files past `maxFiles` and files growing past `maxFileBytes`
-//   give file:rejected; the rest of that block is swallowed. An unsafe <delete> path gives
-//   file:rejected too.
-// - At end(), a file block that never closed gives file:truncated (not a finished file); an open
-//   <plan> or <summary> is emitted with the text it got; an unfinished tag is reported as prose.
+//   give file:rejected; the rest of that block is swallowed. An edit counts its SEARCH and REPLACE
+//   text together towards `maxFileBytes`. An unsafe <delete> path gives file:rejected too.
+// - At end(), a file block that never closed gives file:truncated (not a finished file), an edit
+//   block edit:truncated (none of it applies); an open <plan> or <summary> is emitted with the text
+//   it got; an unfinished tag is reported as prose.
 // - <plan> entries are `path action` pairs separated by `;` or newlines. Actions: create/add/new,
 //   modify/update/edit/change, delete/remove. Entries with no recognisable action or an unsafe path
 //   are left out of `entries`; `text` keeps the plan as written.
 import { checkSafePath } from '@/shared/safe-path';
-import { describeBytes, FILE_CLOSE, heldBackLength, utf8Length } from './file-block-content';
-import { parsePlanEntries, type PlanAction } from './file-block-plan-entries';
+import { createEditBlockReader } from './file-block-edit';
+import type { BlockBodyReader, ParsedBlockEvent } from './file-block-events';
+import { createFileBodyReader } from './file-block-file';
+import { parsePlanEntries } from './file-block-plan-entries';
 import { scanTag, type Tag } from './file-block-tags';
 
-export type ParsedBlockEvent =
-  | { kind: 'plan'; title: string; entries: Array<{ path: string; action: PlanAction }>; text: string }
-  | { kind: 'file:start'; path: string }
-  /** Content text as it arrives; never includes tag text. */
-  | { kind: 'file:chunk'; path: string; text: string }
-  /** Whole file content, once the closing tag arrived. */
-  | { kind: 'file:end'; path: string; content: string }
-  /** Unsafe path or a limit; the block's content is swallowed, not emitted. */
-  | { kind: 'file:rejected'; path: string; reason: string }
-  /** From end(): the block never closed, so this is NOT a finished file. */
-  | { kind: 'file:truncated'; path: string; content: string }
-  | { kind: 'delete'; path: string }
-  | { kind: 'summary'; text: string }
-  /** Text outside any block (trimmed, non-empty), reported rather than lost. */
-  | { kind: 'prose'; text: string };
+export type { EditHunk, ParsedBlockEvent } from './file-block-events';
 
 export interface FileBlockParser {
   push(chunk: string): ParsedBlockEvent[];
@@ -65,21 +79,12 @@ export interface FileBlockParserOptions {
 const DEFAULT_MAX_FILES = 100;
 const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
-type FileBlock = {
-  path: string;
-  /** False once rejected: the rest of the block is read but dropped. */
-  accepted: boolean;
-  /** True until the optional newline after the opening tag has been dealt with. */
-  atContentStart: boolean;
-  content: string;
-  bytes: number;
-};
-
 type Mode =
   | { kind: 'outside' }
   | { kind: 'plan'; title: string }
   | { kind: 'summary' }
-  | { kind: 'file'; file: FileBlock };
+  /** Inside a <file> or <edit> block, whose reader takes its body apart. */
+  | { kind: 'body'; reader: BlockBodyReader };
 
 const FENCE_LINE = /^[ \t]*(?:```|~~~)[^\n]*$/gm;
 
@@ -103,21 +108,8 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     prose = '';
   }
 
-  /** Adds content to an open file, unless that would take it past the size limit. */
-  function release(file: FileBlock, text: string): void {
-    if (!file.accepted || text === '') return;
-    file.bytes += utf8Length(text);
-    if (file.bytes > maxFileBytes) {
-      file.accepted = false;
-      events.push({ kind: 'file:rejected', path: file.path, reason: `the file is larger than ${describeBytes(maxFileBytes)}` });
-      return;
-    }
-    file.content += text;
-    events.push({ kind: 'file:chunk', path: file.path, text });
-  }
-
-  function admitFile(rawPath: string | undefined): { ok: true; path: string } | { ok: false; path: string; reason: string } {
-    if (rawPath === undefined) return { ok: false, path: '', reason: 'the file block has no path attribute' };
+  function admitFile(rawPath: string | undefined, block: 'file' | 'edit'): { ok: true; path: string } | { ok: false; path: string; reason: string } {
+    if (rawPath === undefined) return { ok: false, path: '', reason: `the ${block} block has no path attribute` };
     const safe = checkSafePath(rawPath);
     if (!safe.ok) return { ok: false, path: rawPath, reason: safe.reason };
     if (!acceptedPaths.has(safe.path) && acceptedPaths.size >= maxFiles) {
@@ -126,17 +118,37 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     return safe;
   }
 
+  /** The block's reader gets every event it emits straight into this push's events. */
+  function emit(event: ParsedBlockEvent): void {
+    events.push(event);
+  }
+
   function openFile(tag: Tag): void {
-    const admission = admitFile(tag.attributes.get('path'));
-    const file: FileBlock = { path: admission.path, accepted: admission.ok, atContentStart: true, content: '', bytes: 0 };
+    const admission = admitFile(tag.attributes.get('path'), 'file');
     if (admission.ok) {
-      acceptedPaths.add(file.path);
-      events.push({ kind: 'file:start', path: file.path });
+      acceptedPaths.add(admission.path);
+      events.push({ kind: 'file:start', path: admission.path });
     } else {
-      events.push({ kind: 'file:rejected', path: file.path, reason: admission.reason });
+      events.push({ kind: 'file:rejected', path: admission.path, reason: admission.reason });
     }
-    if (!tag.selfClosing) mode = { kind: 'file', file };
-    else if (file.accepted) events.push({ kind: 'file:end', path: file.path, content: '' });
+    if (tag.selfClosing) {
+      if (admission.ok) events.push({ kind: 'file:end', path: admission.path, content: '' });
+      return;
+    }
+    mode = { kind: 'body', reader: createFileBodyReader({ path: admission.path, accepted: admission.ok, maxBytes: maxFileBytes, emit }) };
+  }
+
+  function openEdit(tag: Tag): void {
+    const admission = admitFile(tag.attributes.get('path'), 'edit');
+    if (!admission.ok || tag.selfClosing) {
+      const reason = admission.ok ? 'malformed edit block: it has no hunks' : admission.reason;
+      events.push({ kind: 'file:rejected', path: admission.path, reason });
+      if (tag.selfClosing) return;
+    } else {
+      acceptedPaths.add(admission.path);
+      events.push({ kind: 'edit:start', path: admission.path });
+    }
+    mode = { kind: 'body', reader: createEditBlockReader({ path: admission.path, accepted: admission.ok, maxBytes: maxFileBytes, emit }) };
   }
 
   function openBlock(tag: Tag): void {
@@ -163,6 +175,9 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
       }
       case 'file':
         openFile(tag);
+        return;
+      case 'edit':
+        openEdit(tag);
         return;
     }
   }
@@ -205,34 +220,12 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
     return true;
   }
 
-  /** One step inside a <file> block. */
-  function stepFile(file: FileBlock, final: boolean): boolean {
-    if (file.atContentStart) {
-      const undecided = buffer === '' || buffer === '\r';
-      if (undecided && !final) return false;
-      if (buffer.startsWith('\n')) buffer = buffer.slice(1);
-      else if (buffer.startsWith('\r\n')) buffer = buffer.slice(2);
-      file.atContentStart = false;
-    }
-    const closeAt = buffer.indexOf(FILE_CLOSE);
-    if (closeAt !== -1) {
-      release(file, buffer.slice(0, closeAt));
-      buffer = buffer.slice(closeAt + FILE_CLOSE.length);
-      if (file.accepted) events.push({ kind: 'file:end', path: file.path, content: file.content });
-      mode = { kind: 'outside' };
-      return true;
-    }
-    if (final) {
-      release(file, buffer);
-      buffer = '';
-      if (file.accepted) events.push({ kind: 'file:truncated', path: file.path, content: file.content });
-      mode = { kind: 'outside' };
-      return true;
-    }
-    const keep = heldBackLength(buffer);
-    release(file, buffer.slice(0, buffer.length - keep));
-    buffer = buffer.slice(buffer.length - keep);
-    return false;
+  /** One step inside a <file> or <edit> block (file-block-file.ts, file-block-edit.ts). */
+  function stepBody(reader: BlockBodyReader, final: boolean): boolean {
+    const { used, done } = reader.read(buffer, final);
+    buffer = buffer.slice(used);
+    if (done) mode = { kind: 'outside' };
+    return used > 0 || done;
   }
 
   function drain(final: boolean): void {
@@ -246,8 +239,8 @@ export function createFileBlockParser(options: FileBlockParserOptions = {}): Fil
         case 'summary':
           progressed = stepTextBlock(mode, final);
           break;
-        case 'file':
-          progressed = stepFile(mode.file, final);
+        case 'body':
+          progressed = stepBody(mode.reader, final);
           break;
       }
     }

@@ -4,12 +4,13 @@
 /** An opening tag longer than this is not a tag but text that happens to start with `<file`. */
 const MAX_TAG_LENGTH = 1024;
 
-type TagName = 'plan' | 'file' | 'delete' | 'summary';
+type TagName = 'plan' | 'file' | 'edit' | 'delete' | 'summary';
 
 /** What may open a block, plus `</delete>`, which some models write after <delete ...>. */
 const TAG_OPENERS: Array<{ opener: string; name: TagName; closing: boolean }> = [
   { opener: '<plan', name: 'plan', closing: false },
   { opener: '<file', name: 'file', closing: false },
+  { opener: '<edit', name: 'edit', closing: false },
   { opener: '<delete', name: 'delete', closing: false },
   { opener: '<summary', name: 'summary', closing: false },
   { opener: '</delete', name: 'delete', closing: true },

@@ -11,9 +11,14 @@ export function createModel(env: Env, backends: Backends): ModelAdapter {
       return createOfflineModel({ chunkDelayMs: env.FORGE_OFFLINE_CHUNK_DELAY_MS });
     case 'openai': {
       const options = { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL };
-      return env.FORGE_PARALLEL_FILES === 'on'
-        ? createParallelFilesModel({ ...options, concurrency: env.FORGE_PARALLEL_CONCURRENCY })
-        : createOpenAIModel(options);
+      switch (env.FORGE_PARALLEL_FILES) {
+        case 'off':
+          return createOpenAIModel(options);
+        case 'on':
+          return createParallelFilesModel({ ...options, concurrency: env.FORGE_PARALLEL_CONCURRENCY, when: 'always' });
+        case 'auto':
+          return createParallelFilesModel({ ...options, concurrency: env.FORGE_PARALLEL_CONCURRENCY, when: 'first-version' });
+      }
     }
   }
 }

@@ -47,7 +47,7 @@ export type CreateE2BSandbox = (options: { apiKey: string; timeoutMs: number }) 
 /** E2B serves every sandbox port over HTTPS on its own host. */
 export const httpsHostUrl = (host: string) => `https://${host}`;
 
-interface CommandOutcome {
+export interface CommandOutcome {
   ok: boolean;
   /** "exited with code 1", "did not finish within 120 s", or the SDK's error. */
   end: string;

@@ -2,13 +2,16 @@
 // micro-VM: write the files, install without scripts (and without the project's env vars), build
 // and start with them, probe the API through the sandbox's public host, and kill the sandbox in
 // `finally`, whatever happened, unless the caller adopted the started API as the version's preview.
+// prepareInstall creates the sandbox and installs while the files are still written (e2b-install-ahead.ts).
 import { Sandbox } from '@e2b/code-interpreter';
 import type { FileMap, ValidationReport } from '@/types/versioning';
 import type { SandboxAdapter, SandboxRunOptions } from '../ports';
 import { CheckList } from './check-list';
 import { collectRoutes, type RouteProbe } from './declared-routes';
 import { httpsHostUrl, type CreateE2BSandbox } from './e2b-commands';
+import { prepareE2BInstall, takeOverE2BInstall } from './e2b-install-ahead';
 import { installBuildStart } from './e2b-start';
+import { installAheadNote } from './install-ahead-rules';
 import { probeHttp } from './probe';
 import { createRedactor } from './redact-secrets';
 import { withLog } from './report-text';
@@ -40,6 +43,7 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
   const hostUrl = options.hostUrl ?? httpsHostUrl;
   const sandboxTimeoutMs = options.sandboxTimeoutMs ?? 5 * 60_000;
   const probeTimeoutMs = options.probeTimeoutMs ?? 5_000;
+  const newSandbox = () => create({ apiKey: options.apiKey, timeoutMs: sandboxTimeoutMs });
   const stepLimits = {
     installTimeoutMs: options.installTimeoutMs ?? 120_000,
     buildTimeoutMs: options.buildTimeoutMs ?? 60_000,
@@ -53,7 +57,9 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
     const routes = collectRoutes(run.routes, files);
     const probes = orderForProbing(routes.probes.slice(0, options.maxRoutes ?? 40));
     const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], run.onCheck, redact);
-    const sandbox = await create({ apiKey: options.apiKey, timeoutMs: sandboxTimeoutMs });
+    const ahead = await takeOverE2BInstall(run.prepared, files, sandboxTimeoutMs, run.signal);
+    if (!ahead) run.signal?.throwIfAborted();
+    const sandbox = ahead?.sandbox ?? (await newSandbox());
     let adopted = false;
     try {
       const started = await installBuildStart(sandbox, {
@@ -66,6 +72,7 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
         serverTailBytes: SERVER_OUTPUT_TAIL_BYTES,
         ...(run.signal ? { signal: run.signal } : {}),
         onPassed: (step, detail, skipped) => (skipped ? checks.skip(step, detail) : checks.record({ check: step, ok: true, detail })),
+        ...(ahead ? { installedAhead: { outcome: ahead.outcome, note: installAheadNote({ ...ahead, filesDoneAt: startedAt }) } } : {}),
       });
       if (started.state === 'failed') {
         checks.record({ check: started.step, ok: false, detail: withLog(started.headline, started.log) });
@@ -111,5 +118,10 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
     return stateChanged;
   }
 
-  return { name: 'e2b', validate };
+  return {
+    name: 'e2b',
+    validate,
+    prepareInstall: (packageJson, prepareOptions) =>
+      prepareE2BInstall(packageJson, prepareOptions.signal, newSandbox, { installTimeoutMs: stepLimits.installTimeoutMs, logChars: LOG_TAIL }),
+  };
 }

@@ -11,8 +11,10 @@ import {
   waitForAnswer,
   writeAppFiles,
   type BackgroundApi,
+  type CommandOutcome,
   type E2BSandboxHandle,
 } from './e2b-commands';
+import { filesBesidesPackageJson } from './install-ahead-rules';
 import type { Redact } from './redact-secrets';
 import { logEnd, seconds } from './report-text';
 
@@ -34,6 +36,11 @@ export interface E2BStartOptions {
   onStep?: (step: StartStep) => void;
   /** Told each step that passed (or was skipped), the moment it is known. */
   onPassed?: (step: StartStep, detail: string, skipped?: boolean) => void;
+  /**
+   * npm install already ran in this sandbox with package.json alone (e2b-install-ahead.ts): the
+   * other files are written and its outcome stands for the install step; `note` is added when it passed.
+   */
+  installedAhead?: { outcome: CommandOutcome; note?: string };
 }
 
 export type E2BStartResult =
@@ -46,10 +53,11 @@ export async function installBuildStart(sandbox: E2BSandboxHandle, options: E2BS
   const { files, env, limits, logChars, onStep, onPassed } = options;
 
   onStep?.('install');
-  await writeAppFiles(sandbox, files);
-  const install = await runInSandbox(sandbox, INSTALL_COMMAND, { timeoutMs: limits.installTimeoutMs, logChars });
+  const ahead = options.installedAhead;
+  await writeAppFiles(sandbox, ahead ? filesBesidesPackageJson(files) : files);
+  const install = ahead?.outcome ?? (await runInSandbox(sandbox, INSTALL_COMMAND, { timeoutMs: limits.installTimeoutMs, logChars }));
   if (!install.ok) return { state: 'failed', step: 'install', headline: `npm install ${install.end}`, log: install.log };
-  onPassed?.('install', 'installed');
+  onPassed?.('install', ahead?.note ? `installed · ${ahead.note}` : 'installed');
 
   onStep?.('build');
   if (hasBuildScript(files)) {

@@ -1,22 +1,22 @@
 // The embedded sandbox (docs/architecture.md, "Ports and adapters"): install, build and start a version in a temp dir on
 // this machine, under bubblewrap where it works, then probe /health and the declared routes.
 // Nothing it starts outlives validate(), and its temp dir is always removed, unless the caller
-// adopts the started server as the version's preview (SandboxRunOptions.adoptServer).
-import { mkdir } from 'node:fs/promises';
+// adopts the started server as the version's preview (SandboxRunOptions.adoptServer). prepareInstall
+// begins npm install while the files are still written (local-install-ahead.ts).
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SandboxAdapter, SandboxRunOptions } from '@/generation/ports';
 import type { FileMap, ValidationReport } from '@/types/versioning';
-import { bubblewrapWorks } from './bubblewrap';
 import { CheckList } from './check-list';
 import { collectRoutes } from './declared-routes';
+import { finishInstallAhead, prepareLocalInstall, takeOverInstall, type InstalledAhead } from './local-install-ahead';
 import { build, install, start, type RunningServer } from './npm-steps';
 import { createRedactor } from './redact-secrets';
 import { runningLocalApi } from './running-local-api';
 import { checkHealth, checkRoutes, orderForProbing } from './route-checks';
-import type { RunContext, SandboxSettings } from './run-context';
+import { openLocalWorkspace, type RunContext, type SandboxSettings } from './run-context';
 import { defaultSandboxSlots, type Semaphore } from './semaphore';
-import { createWorkspace, DEFAULT_SANDBOX_ROOT, removeWorkspace } from './workspace';
+import { DEFAULT_SANDBOX_ROOT, removeWorkspace } from './workspace';
 
 /** Any setting left out takes its default; `slots` defaults to one semaphore of 2 shared by all local sandboxes. */
 export type LocalSandboxOptions = Partial<SandboxSettings> & { slots?: Semaphore };
@@ -52,7 +52,22 @@ export function createLocalSandbox(options: LocalSandboxOptions = {}): SandboxAd
   const settings = localSandboxSettings(overrides);
   return {
     name: 'local',
-    validate: (files, runOptions) => slots.run(() => validate(files, runOptions, settings), runOptions.signal),
+    validate: async (files, runOptions) => {
+      const filesDoneAt = Date.now();
+      // Outside the slot: the install begun ahead holds one of its own while npm runs.
+      const installed = await takeOverInstall(runOptions.prepared, files, runOptions.signal);
+      let ran = false;
+      try {
+        return await slots.run(() => {
+          ran = true;
+          return validate(files, runOptions, settings, installed && { installed, filesDoneAt });
+        }, runOptions.signal);
+      } finally {
+        // Stopped while waiting for a slot: validate() never ran to remove the dir.
+        if (installed && !ran) await removeWorkspace(installed.workspace);
+      }
+    },
+    prepareInstall: (packageJson, prepareOptions) => prepareLocalInstall(packageJson, prepareOptions.signal, settings, slots),
   };
 }
 
@@ -67,45 +82,43 @@ export function localSandboxSettings(overrides: Partial<SandboxSettings>, base: 
 
 /** A new run on this machine, as validation and previews both start one: bubblewrap or not, the shared npm cache, a fresh temp dir. */
 export async function openLocalRun(input: Omit<RunContext, 'isolated' | 'workspace'>): Promise<RunContext> {
-  const isolated = input.settings.bubblewrap === 'auto' && (await bubblewrapWorks());
-  await mkdir(input.settings.npmCacheDir, { recursive: true, mode: 0o700 });
-  return { ...input, isolated, workspace: await createWorkspace(input.settings.sandboxRoot) };
+  return { ...input, ...(await openLocalWorkspace(input.settings)) };
 }
 
-async function validate(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings): Promise<ValidationReport> {
+async function validate(
+  files: FileMap,
+  options: SandboxRunOptions,
+  settings: SandboxSettings,
+  ahead?: { installed: InstalledAhead; filesDoneAt: number },
+): Promise<ValidationReport> {
   const startedAt = Date.now();
   const { signal } = options;
-  const routes = collectRoutes(options.routes, files);
-  const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
-  const redact = createRedactor(options.env ?? {});
-  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck, redact);
-
-  if (routes.openApiProblem) {
-    const { path: file, reason } = routes.openApiProblem;
-    checks.record({ check: file, ok: false, detail: `cannot read the routes in ${file}: ${reason}` });
+  let plan: ReturnType<typeof planChecks>;
+  try {
+    plan = planChecks(files, options, settings);
+  } catch (error) {
+    // The dir of an install begun ahead is this run's from the start; the finally below is not yet.
+    if (ahead) await removeWorkspace(ahead.installed.workspace);
+    throw error;
   }
-  for (const text of routes.unparsed) {
-    checks.skip(`route ${JSON.stringify(text.trim().slice(0, 80))}`, 'not probed: not a "METHOD /path" route');
-  }
-  for (const probe of routes.probes.slice(settings.maxRoutes)) {
-    checks.skip(probe.check, `not probed: only the first ${settings.maxRoutes} routes are`);
-  }
-
-  const run = await openLocalRun({ files, settings, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) });
+  const { checks, probes, redact } = plan;
+  const context = { files, settings, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) };
+  const run: RunContext = ahead ? { ...context, isolated: ahead.installed.isolated, workspace: ahead.installed.workspace } : await openLocalRun(context);
   const { isolated, workspace } = run;
+  const installStep = ahead ? () => finishInstallAhead(run, ahead.installed, ahead.filesDoneAt) : () => install(run);
   const sandbox = isolated ? 'local (bubblewrap)' : 'local';
   let stopServer: (() => Promise<void>) | undefined;
   let handedOver = false;
   try {
-    const prepared = (await runStep(run, 'install', () => install(run))) && (await runStep(run, 'build', () => build(run)));
-    const started = prepared ? await start(run, (stop) => (stopServer = stop)) : undefined;
+    const built = (await runStep(run, 'install', installStep)) && (await runStep(run, 'build', () => build(run)));
+    const started = built ? await start(run, (stop) => (stopServer = stop)) : undefined;
     if (started) {
       await checkHealth(run, started);
       await checkRoutes(run, started, probes);
       if (stopServer && mayHandOver(run, started, options)) {
         handedOver = options.adoptServer!(runningLocalApi({ sandbox, server: started, stopServer, workspace, redact }));
       }
-    } else if (prepared && !signal?.aborted) {
+    } else if (built && !signal?.aborted) {
       checks.abandonRest('start failed');
     }
   } finally {
@@ -121,6 +134,26 @@ async function validate(files: FileMap, options: SandboxRunOptions, settings: Sa
     ok: checks.ok,
     durationMs: Date.now() - startedAt,
   };
+}
+
+/** The checks the report will list, in order, with those decided before anything runs already recorded. */
+function planChecks(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings) {
+  const routes = collectRoutes(options.routes, files);
+  const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
+  const redact = createRedactor(options.env ?? {});
+  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck, redact);
+
+  if (routes.openApiProblem) {
+    const { path: file, reason } = routes.openApiProblem;
+    checks.record({ check: file, ok: false, detail: `cannot read the routes in ${file}: ${reason}` });
+  }
+  for (const text of routes.unparsed) {
+    checks.skip(`route ${JSON.stringify(text.trim().slice(0, 80))}`, 'not probed: not a "METHOD /path" route');
+  }
+  for (const probe of routes.probes.slice(settings.maxRoutes)) {
+    checks.skip(probe.check, `not probed: only the first ${settings.maxRoutes} routes are`);
+  }
+  return { checks, probes, redact };
 }
 
 /**

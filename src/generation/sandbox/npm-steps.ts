@@ -1,10 +1,11 @@
 // The install, build and start checks. Each records its check and says whether the run may go on.
+import type { FileMap } from '@/types/versioning';
 import { reserveFreePort } from './free-port';
 import { waitUntilListening } from './probe';
 import { spawnProcessGroup, type GroupProcess } from './process-tree';
 import { describeExit, seconds, withLog } from './report-text';
 import { runCommand, type RunResult } from './run-command';
-import { prepareNpm, type RunContext } from './run-context';
+import { prepareNpm, type NpmRun, type RunContext } from './run-context';
 import { writeFiles } from './workspace';
 
 /** A started API, reachable at `baseUrl`. */
@@ -25,15 +26,31 @@ export async function install(run: RunContext): Promise<boolean> {
   };
   const manifest = readManifest(run);
   if (typeof manifest === 'string') return fail(manifest);
+  const written = await writeProjectFiles(run.workspace.appDir, run.files);
+  if (written !== true) return fail(written);
+  return recordInstall(run, await npmInstall(run));
+}
+
+/** writeFiles, or the install check's detail when it refuses a path. */
+export async function writeProjectFiles(appDir: string, files: FileMap): Promise<true | string> {
   try {
-    await writeFiles(run.workspace.appDir, run.files);
+    await writeFiles(appDir, files);
+    return true;
   } catch (error) {
-    return fail(`could not write the project files: ${error instanceof Error ? error.message : String(error)}`);
+    return `could not write the project files: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/** `npm install` in the run's app dir, with install's env: never the project's env vars. */
+export function npmInstall(run: NpmRun): Promise<RunResult> {
   const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'];
-  const result = await runNpm(run, args, run.settings.installTimeoutMs, { writableNpmCache: true });
+  return runNpm(run, args, run.settings.installTimeoutMs, { writableNpmCache: true });
+}
+
+/** Records the install check from npm's result; `note` is added to a passed install's detail. */
+export function recordInstall(run: RunContext, result: RunResult, note?: string): boolean {
   // npm's own last line says what it did: "added 85 packages in 3s".
-  const summary = (output: string) => lastLine(output) ?? 'npm install finished';
+  const summary = (output: string) => [lastLine(output) ?? 'npm install finished', note].filter(Boolean).join(' · ');
   return recordCommand(run, 'install', 'npm install', result, run.settings.installTimeoutMs, summary);
 }
 
@@ -100,7 +117,7 @@ export async function start(
   }
 }
 
-function runNpm(run: RunContext, args: string[], timeoutMs: number, extra: { writableNpmCache?: boolean; withProjectEnv?: boolean } = {}) {
+function runNpm(run: NpmRun, args: string[], timeoutMs: number, extra: { writableNpmCache?: boolean; withProjectEnv?: boolean } = {}) {
   const command = prepareNpm(run, args, extra);
   return runCommand(command.command, command.args, {
     ...command,

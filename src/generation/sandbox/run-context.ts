@@ -1,10 +1,11 @@
-// What the steps of one validation share, and how they turn an npm command into a process: with
-// the minimal env, inside bubblewrap when it is in use.
+// What the steps of one validation share, where they run (a fresh temp dir), and how they turn an
+// npm command into a process: with the minimal env, inside bubblewrap when it is in use.
+import { mkdir } from 'node:fs/promises';
 import type { FileMap } from '@/types/versioning';
-import { wrapInBubblewrap } from './bubblewrap';
+import { bubblewrapWorks, wrapInBubblewrap } from './bubblewrap';
 import type { CheckList } from './check-list';
 import { buildSandboxEnv } from './minimal-env';
-import type { Workspace } from './workspace';
+import { createWorkspace, type Workspace } from './workspace';
 
 export interface SandboxSettings {
   /** Wall-clock limit of `npm install`. Default 120 s. */
@@ -47,6 +48,16 @@ export interface RunContext {
   stateChanged?: boolean;
 }
 
+/** What a run on this machine runs in: bubblewrap or not, and a fresh temp dir (the shared npm cache made first). */
+export async function openLocalWorkspace(settings: SandboxSettings): Promise<Pick<RunContext, 'isolated' | 'workspace'>> {
+  const isolated = settings.bubblewrap === 'auto' && (await bubblewrapWorks());
+  await mkdir(settings.npmCacheDir, { recursive: true, mode: 0o700 });
+  return { isolated, workspace: await createWorkspace(settings.sandboxRoot) };
+}
+
+/** What running npm needs of a run; an install begun ahead has only this (no checks, no project env). */
+export type NpmRun = Pick<RunContext, 'settings' | 'isolated' | 'workspace' | 'signal' | 'projectEnv'>;
+
 export interface PreparedCommand {
   command: string;
   args: string[];
@@ -55,7 +66,7 @@ export interface PreparedCommand {
 }
 
 export function prepareNpm(
-  run: RunContext,
+  run: NpmRun,
   npmArgs: string[],
   extra: { writableNpmCache?: boolean; port?: number; withProjectEnv?: boolean } = {},
 ): PreparedCommand {

@@ -39,7 +39,7 @@ describe('model stream dropped mid-answer', () => {
   beforeAll(async () => {
     fixture = await startOpenAIFixtureServer();
     handle = await openPgliteTestDatabase();
-    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, OPENAI_MODEL: 'fixture-model', FORGE_SANDBOX: 'skip' });
+    const env = parseEnv({ NODE_ENV: 'test', OPENAI_BASE_URL: fixture.baseURL, OPENAI_MODEL: 'fixture-model', FORGE_SANDBOX: 'skip', FORGE_PARALLEL_FILES: 'off' });
     services = await createAppServices({ env, backends: decideBackends(env), handle, maintenance: false });
     caller = createCaller({ services, userId: LOCAL_USER_ID });
 

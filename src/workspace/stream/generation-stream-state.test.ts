@@ -43,7 +43,14 @@ describe('applyStreamEvents', () => {
     expect(state.versionNumber).toBe(2);
     expect(state.baseVersionId).toBe('version-0');
     expect(state.plannedFiles).toEqual(['src/routes/reviews.ts']);
-    expect(state.files['src/routes/reviews.ts']).toEqual({ content: REVIEWS, state: 'done', operation: 'created' });
+    expect(state.files['src/routes/reviews.ts']).toEqual({
+      content: REVIEWS,
+      state: 'done',
+      operation: 'created',
+      mode: 'write',
+      editCursor: null,
+      editedLines: null,
+    });
     expect(state.files['src/old.ts']?.operation).toBe('deleted');
     expect(state.validation).toEqual([{ check: 'health', ok: true, skipped: false, detail: 'GET /health → 200' }]);
     expect(state.ended).toEqual({ kind: 'complete', summary: 'Added reviews', filesChanged: 2 });
@@ -99,7 +106,7 @@ describe('applyStreamEvents', () => {
       { type: 'code:chunk', filePath: 'a.ts', chunk: 'new', startLine: 1 },
     );
     const state = applyStreamEvents(initialStreamState(VERSION_ID), run);
-    expect(state.files['a.ts']).toEqual({ content: 'new', state: 'writing', operation: null });
+    expect(state.files['a.ts']).toEqual({ content: 'new', state: 'writing', operation: null, mode: 'write', editCursor: null, editedLines: null });
     expect(state.currentFile).toBe('a.ts');
     expect(streamStatus(state)).toBe('generating');
   });
@@ -113,7 +120,7 @@ describe('applyStreamEvents', () => {
     );
     const state = applyStreamEvents(initialStreamState(VERSION_ID), run);
     expect(state.ended).toEqual({ kind: 'failed', message: 'Stopped by the user.', reason: 'stopped' });
-    expect(state.files['a.ts']).toEqual({ content: 'export const', state: 'done', operation: null });
+    expect(state.files['a.ts']).toMatchObject({ content: 'export const', state: 'done', operation: null });
     expect(state.currentFile).toBeNull();
     expect(streamStatus(state)).toBe('failed');
   });

@@ -1,14 +1,10 @@
 // What the browser knows about one version's generation, built only from its stream events.
 // Pure, so the order/duplicate/gap rules are tested without React or a network.
-import type { FileOperation, StepName, StopReason, StreamEvent } from '@/types/streaming';
+import type { StepName, StopReason, StreamEvent } from '@/types/streaming';
 import type { FileMap, VersionStatus } from '@/types/versioning';
+import { emptyFile, withChunk, withHunk, type LiveEdit, type StreamedFile } from './streamed-file';
 
-export interface StreamedFile {
-  content: string;
-  /** `writing` until its `file:complete` arrives. */
-  state: 'writing' | 'done';
-  operation: FileOperation | null;
-}
+export type { LiveEdit, StreamedFile } from './streamed-file';
 
 export interface StreamedValidationResult {
   check: string;
@@ -91,24 +87,32 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
         ? { ...next, planMessage: event.message, plannedFiles: event.files }
         : { ...next, planMessage: event.message, notes: [...state.notes, event.message] };
     case 'file:generating':
-      // A file block always carries the whole file, so writing starts from empty even for a modified file.
+    case 'file:editing':
+      // A whole file starts from empty, even a modified one, and even one whose edit failed and is
+      // asked for again; an edit starts from the file as it stands. Either counts as a file started.
       return {
         ...next,
         currentFile: event.filePath,
-        files: { ...state.files, [event.filePath]: { content: '', state: 'writing', operation: null } },
+        files: {
+          ...state.files,
+          [event.filePath]: event.type === 'file:editing' ? emptyFile('edit', event.content) : emptyFile('write'),
+        },
         timing: state.timing.firstFileAt ? state.timing : { ...state.timing, firstFileAt: event.at },
       };
+    case 'edit:hunk':
+      return { ...next, files: { ...state.files, [event.filePath]: withHunk(state.files[event.filePath], event.startLine, event.deletedLines) } };
     case 'code:chunk': {
-      const file = state.files[event.filePath] ?? { content: '', state: 'writing' as const, operation: null };
-      return { ...next, files: { ...state.files, [event.filePath]: { ...file, content: file.content + event.chunk } } };
+      const file = state.files[event.filePath] ?? emptyFile('write');
+      return { ...next, files: { ...state.files, [event.filePath]: withChunk(file, event.chunk) } };
     }
     case 'file:complete': {
-      const file = state.files[event.filePath];
-      const content = event.operation === 'deleted' ? '' : (file?.content ?? '');
+      const file = state.files[event.filePath] ?? emptyFile('write');
+      // `content` comes when the saved file differs from what streamed (compact JSON saved formatted).
+      const content = event.operation === 'deleted' ? '' : (event.content ?? file.content);
       return {
         ...next,
         currentFile: state.currentFile === event.filePath ? null : state.currentFile,
-        files: { ...state.files, [event.filePath]: { content, state: 'done', operation: event.operation } },
+        files: { ...state.files, [event.filePath]: { ...file, content, state: 'done', operation: event.operation, editCursor: null } },
         timing: { ...state.timing, lastFileDoneAt: event.at },
       };
     }
@@ -139,7 +143,10 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
         currentFile: null,
         // Nothing more will be written; a file cut off mid-way stays as far as it got.
         files: Object.fromEntries(
-          Object.entries(state.files).map(([path, file]) => [path, file.state === 'writing' ? { ...file, state: 'done' as const } : file]),
+          Object.entries(state.files).map(([path, file]) => [
+            path,
+            file.state === 'writing' ? { ...file, state: 'done' as const, editCursor: null } : file,
+          ]),
         ),
         validating: false,
         ended: { kind: 'failed', message: event.message, reason: event.reason ?? null },
@@ -152,7 +159,14 @@ function sameFileStates(a: GenerationStreamState['files'], b: GenerationStreamSt
   const paths = Object.keys(a);
   return (
     paths.length === Object.keys(b).length &&
-    paths.every((path) => b[path] !== undefined && a[path]!.state === b[path]!.state && a[path]!.operation === b[path]!.operation)
+    paths.every(
+      (path) =>
+        b[path] !== undefined &&
+        a[path]!.state === b[path]!.state &&
+        a[path]!.operation === b[path]!.operation &&
+        // A card says "being edited" or "being written".
+        a[path]!.mode === b[path]!.mode,
+    )
   );
 }
 
@@ -220,6 +234,13 @@ export function composeStreamedFiles(baseFiles: FileMap, state: GenerationStream
     else files[path] = file.content;
   }
   return files;
+}
+
+/** The edit the model is typing now, once its first hunk opened; null while it writes a whole file or between files. */
+export function liveEdit(state: Pick<GenerationStreamState, 'currentFile' | 'files'>): LiveEdit | null {
+  const file = state.currentFile ? state.files[state.currentFile] : undefined;
+  if (!state.currentFile || !file || file.mode !== 'edit' || file.editCursor === null || !file.editedLines) return null;
+  return { path: state.currentFile, cursor: file.editCursor, lines: file.editedLines };
 }
 
 /** The version's status as its stream shows it, ahead of the next `versions.list`. */

@@ -10,6 +10,7 @@ import { MobileChatBar } from '@/components/chat/mobile-chat-bar';
 import { StreamingCodeViewer } from '@/components/code-viewer/streaming-code-viewer';
 import { VersionDiffViewer } from '@/components/diff/version-diff-viewer';
 import { Icon } from '@/components/ui/icon';
+import { ProjectUsageTotal } from '@/components/versions/project-usage-total';
 import { VersionSelector } from '@/components/versions/version-selector';
 import { VersionStatusBadge } from '@/components/versions/version-status-badge';
 import { ConnectionIndicator } from '@/components/workspace/connection-indicator';
@@ -70,6 +71,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
             <Icon name="compare" className="size-3.5" />
             <span className="max-sm:sr-only">Compare</span>
           </button>
+          <ProjectUsageTotal versions={versions} />
           <VersionSelector
             versions={versions}
             selectedId={workspace.selectedId}
@@ -141,6 +143,7 @@ export function ProjectPageClient({ projectId }: { projectId: string }) {
                 files={code.files}
                 markers={code.markers}
                 writingPath={code.writingPath}
+                liveEdit={code.liveEdit}
                 isStreaming={code.isStreaming}
                 source={code.source}
                 pickedPath={state.pickedPath}
