@@ -62,6 +62,11 @@ const suites: Record<string, Suite> = {
       ],
     };
   },
+  async 'model-path'() {
+    // Imported on demand: it pulls in the offline generator and runs the local sandbox.
+    const { runModelPathBench } = await import('./model-path');
+    return runModelPathBench();
+  },
   async smoothness() {
     // Imported on demand, like the server suite: it drives Chromium.
     const { runSmoothnessBench } = await import('./smoothness');
