@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { composeOfflineAnswer } from '../src/generation/offline/answer/compose-answer';
 import { CONTINUE_PROMPT } from '../src/generation/models/continuation';
@@ -87,4 +89,11 @@ test('a cut answer is continued, a bad edit is asked for whole, and the cards sh
   await expect(page.locator('[aria-label="What happened in v2"] [data-kind="usage"]')).toContainText(/tokens · \$\d/);
   await expect(page.getByTestId('project-usage')).toContainText('$');
   await page.screenshot({ path: 'test-results/workspace-model-recovery.png' });
+
+  // The CLI lists the same figures, with the project's total.
+  const projectId = new URL(page.url()).pathname.split('/').at(-1)!;
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/forge.mts', 'versions', projectId, '--url', server.baseUrl]);
+  expect(stdout).toMatch(/^v1 +complete +.+ [\d.]+k +\$0\.\d+ /m);
+  expect(stdout).toMatch(/^v2 +complete +.+ v1 +[\d.]+k +\$0\.\d+ /m);
+  expect(stdout).toMatch(/^Total: [\d.]+k tokens.*, \$0\.\d+ over 2 versions/m);
 });
