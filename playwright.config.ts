@@ -27,8 +27,7 @@ export default defineConfig({
   webServer: [
     {
       // The production build, as people run it; its own dist folder never fights a running `next dev`.
-      // .ci/run builds while the unit tests run and sets FORGE_E2E_PREBUILT; on its own, the e2e builds first.
-      command: `${process.env.FORGE_E2E_PREBUILT ? '' : 'npm run build && '}npx next start --hostname 127.0.0.1 --port ${PRODUCTION_PORT}`,
+      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${PRODUCTION_PORT}`,
       url: `${BASE_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 240_000,
