@@ -257,10 +257,16 @@ test('compares v1 with v3 side by side', async () => {
   await expect(section).toBeInViewport();
   await expect(section.locator('tr[data-kind="added"]').first()).toBeVisible();
   await expect(viewer.locator('[data-testid="diff-file"][data-operation="modified"][data-path="src/index.ts"]')).toBeVisible();
+  // The API section: v3's publishers routes are added, which breaks no client.
+  const apiDiff = viewer.getByTestId('api-diff');
+  await expect(apiDiff.locator('[data-testid="api-change"][data-breaking="false"]').filter({ hasText: '/publishers' }).first()).toBeVisible();
+  await expect(apiDiff.locator('[data-testid="api-change"][data-breaking="true"]')).toHaveCount(0);
 
   // Any pair: v2 → v3 deletes the reviews v3 never had.
   await viewer.getByTestId('diff-from').selectOption(versionIds[2]!);
   await expect(viewer.locator('[data-testid="diff-nav-item"][data-path="src/routes/reviews.ts"]')).toHaveAttribute('data-operation', 'deleted');
+  // Removing the reviews routes breaks their clients, and says so.
+  await expect(apiDiff.locator('[data-testid="api-change"][data-breaking="true"]').filter({ hasText: '/reviews' }).first()).toBeVisible();
   await page.screenshot({ path: 'test-results/workspace-diff.png' });
   await viewer.getByTestId('diff-close').click();
   await expect(viewer).toHaveCount(0);

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { buildVersionZip, zipFolderName } from '@/shared/version-zip';
 import { CommandFailure, EXIT_OK } from './cli-errors';
 import type { CommandContext } from './command-context';
+import { renderApiDiff } from './format/api-diff-lines';
 import { createPaint } from './format/paint';
 import { renderUnifiedDiff } from './format/unified-diff';
 import { renderVersionTable } from './format/version-table';
@@ -58,9 +59,13 @@ export async function filesCommand(context: CommandContext, versionId: string, p
   return EXIT_OK;
 }
 
+/** The API's route and field changes first (breaking ones flagged), then the files as a unified diff. */
 export async function diffCommand(context: CommandContext, fromVersionId: string, toVersionId: string): Promise<number> {
   const comparison = await context.client.versions.compare.query({ fromVersionId, toVersionId });
-  context.terminal.write(renderUnifiedDiff(comparison, createPaint(context.terminal.color)));
+  const apiDiff = await context.client.versions.apiDiff.query({ fromVersionId, toVersionId });
+  const paint = createPaint(context.terminal.color);
+  const versions = { from: comparison.from.versionNumber, to: comparison.to.versionNumber };
+  context.terminal.write(`${renderApiDiff(apiDiff, versions, paint)}\n${renderUnifiedDiff(comparison, paint)}`);
   return EXIT_OK;
 }
 

@@ -116,6 +116,7 @@ describe('forge CLI against a running server', () => {
 
     const diff = await forge('diff', v1Id, v2Id);
     expect(diff.exitCode).toBe(0);
+    expect(diff.stdout).toMatch(/^API v1 → v2: \d+ changes, 0 breaking\n\+ GET \/reviews {2}\(added\)\n/);
     expect(diff.stdout).toMatch(/^v1 → v2: \d+ created, \d+ modified, \d+ unchanged \(\+\d+ -\d+\)$/m);
     expect(diff.stdout).toContain('--- /dev/null\n+++ v2/src/routes/reviews.ts\n@@ -0,0 +1,');
 

@@ -6,6 +6,7 @@ import { hasSavedFiles } from '@/shared/version-rules';
 import { errorMessage } from '@/trpc/error-message';
 import { useTRPC } from '@/trpc/react';
 import type { VersionSummary } from '@/types/versioning';
+import { ApiDiffSection } from './api-diff-section';
 import { DiffFileSection, OPERATION_BADGES } from './diff-file-section';
 import { diffFileAnchor, groupComparisons } from './diff-view-model';
 import { CompareVersionSelect } from './compare-version-select';
@@ -36,6 +37,10 @@ export function VersionDiffViewer({ versions, fromVersionId, toVersionId, initia
   const samePair = fromVersionId === toVersionId;
   const comparison = useQuery(
     trpc.versions.compare.queryOptions(samePair ? skipToken : { fromVersionId, toVersionId }, { staleTime: Infinity }),
+  );
+  // Fetched beside the files, so a slow or failing API diff never holds the file diff back.
+  const apiDiff = useQuery(
+    trpc.versions.apiDiff.queryOptions(samePair ? skipToken : { fromVersionId, toVersionId }, { staleTime: Infinity }),
   );
   const groups = comparison.data ? groupComparisons(comparison.data.files) : null;
   const fromNumber = versions.find((version) => version.id === fromVersionId)?.versionNumber ?? 0;
@@ -103,6 +108,8 @@ export function VersionDiffViewer({ versions, fromVersionId, toVersionId, initia
           Could not restore {comparison.data.problems.map((problem) => problem.filePath).join(', ')} exactly; the nearest verified content is compared.
         </p>
       )}
+
+      {!samePair && !comparison.isError && <ApiDiffSection diff={apiDiff.data} error={apiDiff.isError ? errorMessage(apiDiff.error) : null} />}
 
       {samePair ? (
         <p className="p-6 text-center text-sm text-zinc-500">Pick two different versions to compare.</p>

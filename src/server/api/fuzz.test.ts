@@ -144,6 +144,19 @@ describe('tRPC procedures under fuzzing', () => {
       },
       call: (caller, input) => caller.versions.compare(input),
     },
+    {
+      // v1 → v2 is a valid question here (v2 has no saved files, so the answer is "no API description"), so it is never generated.
+      name: 'versions.apiDiff',
+      inputs: () => {
+        const anyVersion = fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2));
+        return fc.oneof(
+          anyValue,
+          withExtraKeys({ fromVersionId: badVersionId(), toVersionId: anyVersion }),
+          withExtraKeys({ fromVersionId: anyVersion, toVersionId: badVersionId() }),
+        );
+      },
+      call: (caller, input) => caller.versions.apiDiff(input),
+    },
     { name: 'messages.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.messages.list(input) },
     {
       name: 'stream.since',
@@ -246,6 +259,7 @@ describe('tRPC procedures under fuzzing', () => {
       () => anonymous.versions.fix({ versionId: own.v1 }),
       () => anonymous.versions.restore({ versionId: own.v1 }),
       () => anonymous.versions.compare({ fromVersionId: own.v1, toVersionId: own.v1 }),
+      () => anonymous.versions.apiDiff({ fromVersionId: own.v1, toVersionId: own.v1 }),
       () => anonymous.messages.list({ projectId: own.projectId }),
       () => anonymous.stream.since({ versionId: own.v1, afterSeq: 0, waitMs: 0 }),
       () => anonymous.versions.api({ versionId: own.v1 }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeVersionApi } from '../../handlers/version-api';
+import { diffVersionApis } from '../../handlers/version-api-diff';
 import { compareVersions, restoreVersion } from '../../handlers/version-history';
 import { createVersion, fixVersion, getVersion, getVersionFiles, listVersions, regenerateVersion, stopVersion } from '../../handlers/versions';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
@@ -36,4 +37,7 @@ export const versionsRouter = createTRPCRouter({
   compare: protectedProcedure
     .input(z.object({ fromVersionId: idSchema, toVersionId: idSchema }))
     .query(({ ctx, input }) => compareVersions(ctx.handler, input)),
+  apiDiff: protectedProcedure
+    .input(z.object({ fromVersionId: idSchema, toVersionId: idSchema }))
+    .query(({ ctx, input }) => diffVersionApis(ctx.handler, input)),
 });
