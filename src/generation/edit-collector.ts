@@ -5,6 +5,7 @@
 // run-generation asks for the whole file instead. Pure.
 import type { StreamEventBody } from '@/types/streaming';
 import type { ParsedBlockEvent } from './file-blocks/file-block-parser';
+import { countNewlines } from './file-blocks/file-block-content';
 import { applyLocatedHunk, locateEditHunk, type HunkLocation } from './edits/apply-edit-hunk';
 
 type EditEvent = Extract<ParsedBlockEvent, { kind: 'edit:start' | 'edit:search' | 'edit:chunk' | 'edit:hunk' }>;
@@ -26,12 +27,6 @@ export interface EditCollector {
   end(path: string): { ok: true; content: string } | { ok: false; reason: string };
   /** The parser rejected the block midway (malformed, too large): none of its hunks count. */
   discard(path: string): void;
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
 
 /** `currentContent(path)`: the file as this version has it so far (undefined: there is no such file). */

@@ -3,6 +3,7 @@
 import type { StreamEventBody } from '@/types/streaming';
 import type { FileMap } from '@/types/versioning';
 import type { ParsedBlockEvent } from './file-blocks/file-block-parser';
+import { countNewlines } from './file-blocks/file-block-content';
 import { createEditCollector } from './edit-collector';
 import { formatCompactJson, formatEditedJson } from './json-format';
 
@@ -29,12 +30,6 @@ export interface OutputCollector {
   /** The follow-up call has ended: a file it did not write again is a failed edit once more. */
   finishRewrites(): void;
   readonly output: CollectedOutput;
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
 
 export function createOutputCollector(baseFiles: FileMap): OutputCollector {

@@ -16,6 +16,13 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Line breaks in a text: how many lines a chunk of a file moves the next chunk down. */
+export function countNewlines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
 export function describeBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;

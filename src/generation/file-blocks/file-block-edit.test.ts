@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createFileBlockParser, type FileBlockParserOptions, type ParsedBlockEvent } from './file-block-parser';
-
-function parseChunks(chunks: string[], options?: FileBlockParserOptions): ParsedBlockEvent[] {
-  const parser = createFileBlockParser(options);
-  return [...chunks.flatMap((chunk) => parser.push(chunk)), ...parser.end()];
-}
-
-/** Consecutive chunks of one block merged, so outputs split differently compare equal. */
-function mergeChunks(events: ParsedBlockEvent[]): ParsedBlockEvent[] {
-  const merged: ParsedBlockEvent[] = [];
-  for (const event of events) {
-    const previous = merged.at(-1);
-    if ((event.kind === 'edit:chunk' || event.kind === 'file:chunk') && previous?.kind === event.kind && previous.path === event.path) {
-      merged[merged.length - 1] = { ...previous, text: previous.text + event.text };
-    } else {
-      merged.push(event);
-    }
-  }
-  return merged;
-}
-
-const parse = (text: string, options?: FileBlockParserOptions) => mergeChunks(parseChunks([text], options));
+import { createFileBlockParser, type ParsedBlockEvent } from './file-block-parser';
+import { mergeChunks, parse, parseChunks } from './parser-test-helpers';
 
 /** Each hunk's streamed chunks add up to its replace text, and edit:end lists the hunks. */
 function expectChunksMatchHunks(events: ParsedBlockEvent[]): void {

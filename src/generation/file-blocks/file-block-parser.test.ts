@@ -1,30 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFileBlockParser, type FileBlockParserOptions, type ParsedBlockEvent } from './file-block-parser';
-
-/** Runs the parser over the chunks, returning every event as it was emitted. */
-function parseChunks(chunks: string[], options?: FileBlockParserOptions): ParsedBlockEvent[] {
-  const parser = createFileBlockParser(options);
-  return [...chunks.flatMap((chunk) => parser.push(chunk)), ...parser.end()];
-}
-
-/** Consecutive file:chunk events of one file merged, so outputs split differently compare equal. */
-function mergeChunks(events: ParsedBlockEvent[]): ParsedBlockEvent[] {
-  const merged: ParsedBlockEvent[] = [];
-  for (const event of events) {
-    const previous = merged.at(-1);
-    if (event.kind === 'file:chunk' && previous?.kind === 'file:chunk' && previous.path === event.path) {
-      merged[merged.length - 1] = { ...previous, text: previous.text + event.text };
-    } else {
-      merged.push(event);
-    }
-  }
-  return merged;
-}
-
-function parse(text: string, options?: FileBlockParserOptions): ParsedBlockEvent[] {
-  return mergeChunks(parseChunks([text], options));
-}
+import { createFileBlockParser, type ParsedBlockEvent } from './file-block-parser';
+import { mergeChunks, parse, parseChunks } from './parser-test-helpers';
 
 /** Asserts that each file's chunks add up to its end (or truncated) content. */
 function expectChunksMatchContent(events: ParsedBlockEvent[]): void {

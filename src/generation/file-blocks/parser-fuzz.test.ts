@@ -3,7 +3,8 @@
 // unsafe path through, and mean the same thing however the text was split.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFileBlockParser, type EditHunk, type FileBlockParserOptions, type ParsedBlockEvent } from './file-block-parser';
+import type { EditHunk, FileBlockParserOptions, ParsedBlockEvent } from './file-block-parser';
+import { parseChunks } from './parser-test-helpers';
 import { markerLineKind } from './file-block-edit-markers';
 import { renderEditBlock } from '@/generation/edits/render-edit-block';
 import { checkSafePath } from '@/shared/safe-path';
@@ -105,11 +106,6 @@ function cutAt(text: string, offsets: number[]): string[] {
   }
   chunks.push(text.slice(start));
   return chunks;
-}
-
-function parseChunks(chunks: string[], options: FileBlockParserOptions): ParsedBlockEvent[] {
-  const parser = createFileBlockParser(options);
-  return [...chunks.flatMap((chunk) => parser.push(chunk)), ...parser.end()];
 }
 
 /**

@@ -25,9 +25,9 @@ describe('openBlockAtEnd', () => {
 
 describe('describeCut', () => {
   it('names the open file, or the output limit, or nothing', () => {
-    expect(describeCut(CUT, 'length')).toBe('in the middle of src/a.ts');
-    expect(describeCut('<file path="a.ts">\nx\n</file>', 'length')).toBe("at the model's output limit");
-    expect(describeCut('<file path="a.ts">\nx\n</file>', 'stop')).toBeNull();
+    expect(describeCut(openBlockAtEnd(CUT), 'length')).toBe('in the middle of src/a.ts');
+    expect(describeCut(openBlockAtEnd('<file path="a.ts">\nx\n</file>'), 'length')).toBe("at the model's output limit");
+    expect(describeCut(openBlockAtEnd('<file path="a.ts">\nx\n</file>'), 'stop')).toBeNull();
   });
 });
 

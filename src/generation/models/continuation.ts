@@ -34,9 +34,8 @@ export function openBlockAtEnd(text: string): OpenBlock | null {
   return null;
 }
 
-/** What a cut answer is missing, in the words the chat uses. */
-export function describeCut(text: string, finishReason: string | null): string | null {
-  const open = openBlockAtEnd(text);
+/** What a cut answer is missing, in the words the chat uses; null when it is not cut. */
+export function describeCut(open: OpenBlock | null, finishReason: string | null): string | null {
   if (open) return `in the middle of ${open.path}`;
   return finishReason === 'length' ? 'at the model\'s output limit' : null;
 }
@@ -70,8 +69,7 @@ const LEADING_FENCE = /^[ \t]*(?:```|~~~)[^\n]*\n/;
  * word for word. Anything else passes on as it is, so a continuation that starts with the same
  * characters as real code is never cut (lines repeated in full are left alone for that reason).
  */
-export function createContinuationJoiner(textSoFar: string): ContinuationJoiner {
-  const open = openBlockAtEnd(textSoFar);
+export function createContinuationJoiner(textSoFar: string, open: OpenBlock | null = openBlockAtEnd(textSoFar)): ContinuationJoiner {
   const lastLine = textSoFar.slice(textSoFar.lastIndexOf('\n') + 1);
   const restartTag = open?.kind === 'file' ? `<file path="${open.path}">` : null;
   let held = '';

@@ -4,7 +4,7 @@
 import OpenAI, { APIError, APIConnectionError } from 'openai';
 import type { GenerationRequest, ModelAdapter } from '../ports';
 import { buildPromptMessages, type PromptMessage } from '../prompts';
-import { continuationMessages, ContinuationMismatch, createContinuationJoiner, describeCut, MAX_CONTINUATIONS } from './continuation';
+import { continuationMessages, ContinuationMismatch, createContinuationJoiner, describeCut, MAX_CONTINUATIONS, openBlockAtEnd } from './continuation';
 import { UsageMeter } from './usage-meter';
 
 export interface OpenAIModelOptions {
@@ -138,10 +138,11 @@ export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
         yield step.value;
       }
       for (let continuation = 1; continuation <= MAX_CONTINUATIONS; continuation++) {
-        const cut = describeCut(text, finishReason);
+        const open = openBlockAtEnd(text);
+        const cut = describeCut(open, finishReason);
         if (!cut) return;
         onNotice?.(`The model's answer was cut off ${cut}; asked it to continue (${continuation} of ${MAX_CONTINUATIONS}).`);
-        const joiner = createContinuationJoiner(text);
+        const joiner = createContinuationJoiner(text, open);
         const more = completion(continuationMessages(messages, text), signal, meter, 'continuation');
         finishReason = null;
         try {
@@ -168,7 +169,7 @@ export function createChatStreamer(options: OpenAIModelOptions): ChatStreamer {
           onNotice?.(`The continuation could not be joined: ${error.message}.`);
         }
       }
-      const cut = describeCut(text, finishReason);
+      const cut = describeCut(openBlockAtEnd(text), finishReason);
       if (cut) onNotice?.(`The answer was still cut off ${cut} after ${MAX_CONTINUATIONS} continuations.`);
     },
   };

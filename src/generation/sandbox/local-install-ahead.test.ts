@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { FileMap, ValidationCheck, ValidationReport } from '@/types/versioning';
+import type { SandboxAdapter } from '../ports';
 import { httpServer, isAlive } from '@/test/sandbox-support';
 import { startTarballServer } from '@/test/tarball-server';
 import { bubblewrapWorks } from './bubblewrap';
@@ -44,6 +45,20 @@ function projectWith(dependencies: Record<string, string>): FileMap {
   };
 }
 
+/**
+ * Begins installing a project whose one dependency the tarball server holds back, and waits until npm
+ * asks for it: the install is then under way, and lasts until `tarballs.release()`.
+ */
+async function beginHeldInstall(prepare: NonNullable<SandboxAdapter['prepareInstall']>, signal?: AbortSignal) {
+  const tarballs = await tarballServer();
+  tarballs.hold();
+  const tag = randomUUID();
+  const files = projectWith({ 'slow-dep': tarballs.url(tag) });
+  const prepared = prepare(files['package.json']!, signal ? { signal } : {});
+  await tarballs.waitForRequest(tag);
+  return { tarballs, tag, files, prepared };
+}
+
 function byName(report: ValidationReport): Record<string, ValidationCheck> {
   return Object.fromEntries(report.checks.map((check) => [check.check, check]));
 }
@@ -52,13 +67,7 @@ function byName(report: ValidationReport): Record<string, ValidationCheck> {
 describe('local sandbox: install ahead', { timeout: 60_000 }, () => {
   it.each(MODES)('begins npm install before validate is called, and validate goes on from it (bubblewrap %s)', async (mode) => {
     const { sandbox, sandboxRoot, prepare } = await sandboxFor({ bubblewrap: mode });
-    const tarballs = await tarballServer();
-    tarballs.hold();
-    const tag = randomUUID();
-    const files = projectWith({ 'slow-dep': tarballs.url(tag) });
-
-    const prepared = prepare(files['package.json']!, {});
-    await tarballs.waitForRequest(tag);
+    const { tarballs, tag, files, prepared } = await beginHeldInstall(prepare);
     expect(findProcessesWorkingIn(sandboxRoot).length).toBeGreaterThan(0);
     tarballs.release();
     expect(await prepared?.outcome).toEqual({ state: 'installed' });
@@ -72,34 +81,9 @@ describe('local sandbox: install ahead', { timeout: 60_000 }, () => {
     expect(await readdir(sandboxRoot)).toEqual([]);
   });
 
-  it('saves validation the time of the install', async () => {
-    const { sandbox, prepare } = await sandboxFor();
-    const tarballs = await tarballServer({ delayMs: 2_000 });
-    const plain = projectWith({ 'slow-dep': tarballs.url() });
-    const ahead = projectWith({ 'slow-dep': tarballs.url() });
-
-    let startedAt = Date.now();
-    const withoutReport = await sandbox.validate(plain, { routes: [] });
-    const without = Date.now() - startedAt;
-    const prepared = prepare(ahead['package.json']!, {});
-    await prepared?.outcome;
-    startedAt = Date.now();
-    const withReport = await sandbox.validate(ahead, { routes: [], prepared });
-    const withAhead = Date.now() - startedAt;
-
-    expect([withoutReport.ok, withReport.ok]).toEqual([true, true]);
-    expect(byName(withoutReport).install?.detail).not.toMatch(OVERLAP_NOTE);
-    expect(without - withAhead, `validation took ${without} ms, and ${withAhead} ms after installing ahead`).toBeGreaterThan(1_500);
-  });
-
   it('waits for an install that is still running, and says it began while the files were written', async () => {
     const { sandbox, prepare } = await sandboxFor();
-    const tarballs = await tarballServer();
-    tarballs.hold();
-    const tag = randomUUID();
-    const files = projectWith({ 'slow-dep': tarballs.url(tag) });
-    const prepared = prepare(files['package.json']!, {});
-    await tarballs.waitForRequest(tag);
+    const { tarballs, files, prepared } = await beginHeldInstall(prepare);
     setTimeout(() => tarballs.release(), 500);
     const report = await sandbox.validate(files, { routes: [], prepared });
     expect(report.ok).toBe(true);
@@ -149,12 +133,8 @@ describe('local sandbox: install ahead', { timeout: 60_000 }, () => {
 
   it('stops npm and removes its dir when the signal aborts during the install', async () => {
     const { sandboxRoot, prepare } = await sandboxFor();
-    const tarballs = await tarballServer();
-    tarballs.hold();
-    const tag = randomUUID();
     const controller = new AbortController();
-    const prepared = prepare(projectWith({ 'slow-dep': tarballs.url(tag) })['package.json']!, { signal: controller.signal });
-    await tarballs.waitForRequest(tag);
+    const { prepared } = await beginHeldInstall(prepare, controller.signal);
     const processes = findProcessesWorkingIn(sandboxRoot);
     expect(processes.length).toBeGreaterThan(0);
 
@@ -166,12 +146,7 @@ describe('local sandbox: install ahead', { timeout: 60_000 }, () => {
 
   it('stops a validation that waits on an install begun ahead, leaving nothing behind', async () => {
     const { sandbox, sandboxRoot, prepare } = await sandboxFor();
-    const tarballs = await tarballServer();
-    tarballs.hold();
-    const tag = randomUUID();
-    const files = projectWith({ 'slow-dep': tarballs.url(tag) });
-    const prepared = prepare(files['package.json']!, {});
-    await tarballs.waitForRequest(tag);
+    const { files, prepared } = await beginHeldInstall(prepare);
     const processes = findProcessesWorkingIn(sandboxRoot);
     const controller = new AbortController();
     const validation = sandbox.validate(files, { routes: [], prepared, signal: controller.signal });
@@ -185,11 +160,7 @@ describe('local sandbox: install ahead', { timeout: 60_000 }, () => {
   it('holds a sandbox slot while npm runs, and none while it waits for validation', async () => {
     const { sandbox, sandboxRoot, prepare } = await sandboxFor({ slots: createSemaphore(1) });
     const runDirs = async () => (await readdir(sandboxRoot)).filter((name) => !name.endsWith('.owner'));
-    const tarballs = await tarballServer();
-    tarballs.hold();
-    const tag = randomUUID();
-    const prepared = prepare(projectWith({ 'slow-dep': tarballs.url(tag) })['package.json']!, {});
-    await tarballs.waitForRequest(tag);
+    const { tarballs, prepared } = await beginHeldInstall(prepare);
     const otherValidation = sandbox.validate(projectWith({ 'slow-dep': tarballs.url() }), { routes: [] });
     await delay(1_000);
     // The other validation opens its dir only once it has a slot.

@@ -83,6 +83,15 @@ describe('tRPC procedures under fuzzing', () => {
   /** Ids the owner may not use: malformed, unknown, or another user's. */
   const badProjectId = () => fc.oneof(notAnId, unknownId, fc.constant(foreign.projectId));
   const badVersionId = () => fc.oneof(notAnId, unknownId, fc.constant(foreign.v1));
+  /** Two versions to compare, at least one of which the caller may not have. */
+  const badVersionPair = () => {
+    const anyVersion = fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2));
+    return fc.oneof(
+      anyValue,
+      withExtraKeys({ fromVersionId: badVersionId(), toVersionId: anyVersion }),
+      withExtraKeys({ fromVersionId: anyVersion, toVersionId: badVersionId() }),
+    );
+  };
   const badSeq = fc.oneof(notAnId.filter((value) => !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2_147_483_647)), fc.integer({ max: -1 }));
   const badWait = fc.oneof(anyValue.filter((value) => !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 25_000) && value !== undefined), fc.integer({ min: 25_001 }));
 
@@ -133,28 +142,13 @@ describe('tRPC procedures under fuzzing', () => {
     },
     {
       name: 'versions.compare',
-      inputs: () => {
-        const anyVersion = fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2));
-        return fc.oneof(
-          anyValue,
-          withExtraKeys({ fromVersionId: badVersionId(), toVersionId: anyVersion }),
-          withExtraKeys({ fromVersionId: anyVersion, toVersionId: badVersionId() }),
-          withExtraKeys({ fromVersionId: fc.constant(own.v1), toVersionId: fc.constant(own.v2) }),
-        );
-      },
+      inputs: () => fc.oneof(badVersionPair(), withExtraKeys({ fromVersionId: fc.constant(own.v1), toVersionId: fc.constant(own.v2) })),
       call: (caller, input) => caller.versions.compare(input),
     },
     {
       // v1 → v2 is a valid question here (v2 has no saved files, so the answer is "no API description"), so it is never generated.
       name: 'versions.apiDiff',
-      inputs: () => {
-        const anyVersion = fc.oneof(badVersionId(), fc.constantFrom(own.v1, own.v2));
-        return fc.oneof(
-          anyValue,
-          withExtraKeys({ fromVersionId: badVersionId(), toVersionId: anyVersion }),
-          withExtraKeys({ fromVersionId: anyVersion, toVersionId: badVersionId() }),
-        );
-      },
+      inputs: badVersionPair,
       call: (caller, input) => caller.versions.apiDiff(input),
     },
     { name: 'messages.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.messages.list(input) },
