@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiChange, ApiDiff } from '@/types/api-diff';
-import { describeApiChange } from '@/types/api-diff';
-import { diffApiDocuments, routeKey } from './api-diff';
-
-type Schema = Record<string, unknown>;
+import { routeKey } from './api-diff';
+import { changes, diff, lines, openApi, type Schema } from './api-diff-test-helpers';
 
 /** An OpenAPI 3.1 document with `paths`; a POST body and 200 response per route when given. */
 function spec(paths: Record<string, Record<string, { request?: Schema; requestRequired?: boolean; response?: Schema }>>, schemas: Schema = {}): string {
@@ -21,25 +18,10 @@ function spec(paths: Record<string, Record<string, { request?: Schema; requestRe
       ),
     ]),
   );
-  return JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: operations, components: { schemas } });
+  return openApi(operations, schemas);
 }
 
 const object = (properties: Record<string, Schema>, required: string[] = [], extra: Schema = {}): Schema => ({ type: 'object', properties, required, ...extra });
-
-async function diff(before: string | undefined, after: string | undefined): Promise<ApiDiff> {
-  return diffApiDocuments({ label: 'v1', openApiText: before }, { label: 'v2', openApiText: after });
-}
-
-async function changes(before: string, after: string): Promise<ApiChange[]> {
-  const result = await diff(before, after);
-  if (result.status !== 'compared') throw new Error(result.reason);
-  return result.changes;
-}
-
-/** Each change as its CLI line, which says kind, place, detail and verdict at once. */
-async function lines(before: string, after: string): Promise<string[]> {
-  return (await changes(before, after)).map(describeApiChange);
-}
 
 const book = object({ id: { type: 'string' }, title: { type: 'string' }, price: { type: 'number' } }, ['id', 'title', 'price']);
 

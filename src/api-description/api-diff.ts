@@ -1,6 +1,8 @@
 // The HTTP API diff between two versions, from their openapi.json texts: routes added and removed, and
 // per route the fields added, removed and changed in the request body and in the first 2xx response's
-// body. Never throws: a version with no or unreadable openapi.json gives an 'unavailable' answer.
+// body, the query and header parameters added, removed and changed, and the response status codes
+// added, removed and changed. Never throws: a version with no or unreadable openapi.json gives an
+// 'unavailable' answer.
 //
 // Routes match by method and path with parameter names dropped, so "/books/{id}" and "/books/{bookId}"
 // are one route. Bodies are read with the console's readers after $refs are resolved (loadDocument),
@@ -16,15 +18,25 @@
 //   or nullable → non-nullable); in a response it must send nothing the older one could not (widening
 //   is breaking, e.g. non-nullable → nullable); a change that is neither (number → string) is breaking
 //   on both sides. `integer` counts as a kind of `number`; a schema without a type accepts anything.
-// Query, path and header parameters and status codes are not compared.
-import type { ApiChange, ApiDiff, ApiFieldLocation } from '@/types/api-diff';
+// - query and header parameters follow the request field rules (field-changes.ts, parameter-changes.ts):
+//   a parameter added as required, made required, narrowed or retyped is breaking; one added as
+//   optional or made optional is not, nor one removed: old clients still send it, and servers ignore
+//   query parameters and headers they do not read. Path parameters are not compared: renaming one is
+//   not a change, and adding or removing one makes another route.
+// - a success (2xx) status removed, or changed into another (201 → 200), is breaking; a status added, or
+//   an error status removed, is not (status-changes.ts).
+import type { ApiChange, ApiDiff } from '@/types/api-diff';
 import { MAX_OPENAPI_BYTES } from './describe-api';
 import { isRecord } from './document-location';
+import { fieldChanges } from './field-changes';
 import { loadDocument } from './load-document';
+import type { RawParameter } from './operation-parts';
+import { parameterChanges } from './parameter-changes';
 import { createProblemList } from './problem-list';
 import { readOpenApi3Operation } from './read-openapi3';
 import { readSwagger2Operation } from './read-swagger2';
 import { schemaFields, type SchemaField } from './schema-fields';
+import { isSuccessStatus, statusChanges } from './status-changes';
 
 export interface ApiDiffSide {
   /** "v1", to name the version in an 'unavailable' reason. */
@@ -38,6 +50,10 @@ interface RouteShape {
   name: string;
   request: Map<string, SchemaField>;
   response: Map<string, SchemaField>;
+  /** Query and header ones. */
+  parameters: RawParameter[];
+  /** "200", "404", "2XX", "default", as the document lists them. */
+  statuses: string[];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -76,90 +92,18 @@ async function readRoutes(side: ApiDiffSide): Promise<Map<string, RouteShape> | 
       const operation = pathItem[method];
       if (!isRecord(operation)) continue;
       const parts = swagger2 ? readSwagger2Operation(pathItem, operation, document) : readOpenApi3Operation(pathItem, operation);
-      const success = parts.responses.filter((response) => /^2(\d\d|XX)$/i.test(response.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+      const success = parts.responses.filter((response) => isSuccessStatus(response.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
       const responseSchema = success?.content?.schema;
       routes.set(routeKey(method, path), {
         name: `${method.toUpperCase()} ${path}`,
         request: parts.body && parts.body.schema !== undefined ? schemaFields(parts.body.schema, parts.body.required) : new Map(),
         response: responseSchema === undefined ? new Map() : schemaFields(responseSchema, true),
+        parameters: parts.parameters.filter((parameter) => parameter.in !== 'path'),
+        statuses: parts.responses.map((response) => response.status),
       });
     }
   }
   return routes;
-}
-
-/** A set of JSON types; empty means any. `integer` is inside `number`. */
-function typesCover(outer: string[], inner: string[]): boolean {
-  if (outer.length === 0) return true;
-  if (inner.length === 0) return false;
-  return inner.every((type) => outer.includes(type) || (type === 'integer' && outer.includes('number')));
-}
-
-/** null means any value of the field's types. */
-function valuesCover(outer: string[] | null, inner: string[] | null): boolean {
-  if (outer === null) return true;
-  if (inner === null) return false;
-  return inner.every((value) => outer.includes(value));
-}
-
-function formatTypes(types: string[]): string {
-  return types.length === 0 ? 'any' : types.join(' | ');
-}
-
-function formatValues(values: string[] | null): string {
-  if (values === null) return 'any value';
-  const shown = values.slice(0, 5).join(', ');
-  return values.length > 5 ? `one of ${shown}, …` : `one of ${shown}`;
-}
-
-/**
- * Whether going from `before` to `after` can break a client: a request must still accept all it did,
- * a response must send nothing new.
- */
-function breaksOnChange(location: ApiFieldLocation, widened: boolean, narrowed: boolean): boolean {
-  return location === 'request' ? !widened : !narrowed;
-}
-
-function fieldChanges(route: string, location: ApiFieldLocation, before: Map<string, SchemaField>, after: Map<string, SchemaField>): ApiChange[] {
-  const changes: ApiChange[] = [];
-  const change = (kind: ApiChange['kind'], field: string, detail: string | null, breaking: boolean) =>
-    changes.push({ kind, route, location, field, detail, breaking });
-  // Inside a field that was itself removed, added or given another type, nothing more is said.
-  const reported = (parent: string | null) => {
-    if (parent === null) return false;
-    const [old, current] = [before.get(parent), after.get(parent)];
-    return !old || !current || !(typesCover(old.types, current.types) && typesCover(current.types, old.types));
-  };
-
-  for (const [path, old] of before) {
-    const current = after.get(path);
-    if (!current) {
-      if (reported(old.parent)) continue;
-      const parentClosed = old.parent !== null && after.get(old.parent)?.closed === true;
-      change('field-removed', path, null, location === 'response' || parentClosed);
-      continue;
-    }
-    const typesWidened = typesCover(current.types, old.types);
-    const typesNarrowed = typesCover(old.types, current.types);
-    if (!(typesWidened && typesNarrowed)) {
-      change('field-changed', path, `${formatTypes(old.types)} → ${formatTypes(current.types)}`, breaksOnChange(location, typesWidened, typesNarrowed));
-    } else {
-      const valuesWidened = valuesCover(current.values, old.values);
-      const valuesNarrowed = valuesCover(old.values, current.values);
-      if (!(valuesWidened && valuesNarrowed)) {
-        change('field-changed', path, `${formatValues(old.values)} → ${formatValues(current.values)}`, breaksOnChange(location, valuesWidened, valuesNarrowed));
-      }
-    }
-    if (old.required !== current.required) {
-      const detail = current.required ? 'now required' : 'now optional';
-      change('field-changed', path, detail, location === 'request' ? current.required : !current.required);
-    }
-  }
-  for (const [path, current] of after) {
-    if (before.has(path) || reported(current.parent)) continue;
-    change('field-added', path, current.required && location === 'request' ? 'required' : null, location === 'request' && current.required);
-  }
-  return changes;
 }
 
 /** Sorted by path, then method as METHODS lists them, so the same pair always gives the same order. */
@@ -184,7 +128,9 @@ export async function diffApiDocuments(from: ApiDiffSide, to: ApiDiffSide): Prom
     if (old && !current) changes.push({ kind: 'route-removed', route: old.name, location: null, field: null, detail: null, breaking: true });
     else if (!old && current) changes.push({ kind: 'route-added', route: current.name, location: null, field: null, detail: null, breaking: false });
     else if (old && current) {
+      changes.push(...parameterChanges(current.name, old.parameters, current.parameters));
       changes.push(...fieldChanges(current.name, 'request', old.request, current.request));
+      changes.push(...statusChanges(current.name, old.statuses, current.statuses));
       changes.push(...fieldChanges(current.name, 'response', old.response, current.response));
     }
   }

@@ -1,5 +1,5 @@
-// `forge diff`'s API section, printed before the file diff: one line per route or field change,
-// breaking ones saying so, e.g. "- GET /authors  (removed, breaking)".
+// `forge diff`'s API section, printed before the file diff: one line per route, field, parameter or
+// status change, breaking ones saying so, e.g. "- GET /authors  (removed, breaking)".
 import { apiChangeSign, describeApiChange, type ApiDiff } from '@/types/api-diff';
 import type { Paint } from './paint';
 

@@ -7,7 +7,7 @@ interface ApiDiffSectionProps {
   error: string | null;
 }
 
-/** The compare view's "API" section, above the files: routes and fields that changed, breaking ones badged. */
+/** The compare view's "API" section, above the files: routes, fields, parameters and status codes that changed, breaking ones badged. */
 export function ApiDiffSection({ diff, error }: ApiDiffSectionProps) {
   const view = diff ? apiDiffView(diff) : null;
   return (

@@ -20,9 +20,20 @@ describe('apiDiffView', () => {
     expect(new Set(view.rows.map((row) => row.key)).size).toBe(3);
   });
 
+  it('gives parameter and status changes rows in the same form', () => {
+    const parameter: ApiChange = { kind: 'parameter-added', route: 'GET /books', location: 'header', field: 'X-Tenant', detail: 'required', breaking: true };
+    const status: ApiChange = { kind: 'status-changed', route: 'POST /books', location: 'status', field: null, detail: '201 → 200', breaking: true };
+    const view = apiDiffView({ status: 'compared', changes: [parameter, status], breakingCount: 2 });
+    if (view.kind !== 'changes') throw new Error('expected changes');
+    expect(view.rows.map(({ sign, subject, verdict }) => ({ sign, subject, verdict }))).toEqual([
+      { sign: '+', subject: 'GET /books  header X-Tenant', verdict: '(added, required, breaking)' },
+      { sign: '~', subject: 'POST /books  status: 201 → 200', verdict: '(changed, breaking)' },
+    ]);
+  });
+
   it('says when nothing breaks, nothing changed, or there is no API description', () => {
     expect(apiDiffView({ status: 'compared', changes: [added], breakingCount: 0 })).toMatchObject({ summary: '1 change, none breaking' });
-    expect(apiDiffView({ status: 'compared', changes: [], breakingCount: 0 })).toEqual({ kind: 'unchanged', message: 'No route or field changes.' });
+    expect(apiDiffView({ status: 'compared', changes: [], breakingCount: 0 })).toEqual({ kind: 'unchanged', message: 'No route, field, parameter or status changes.' });
     expect(apiDiffView({ status: 'unavailable', reason: 'No API description to compare: v1 has no openapi.json.' })).toEqual({
       kind: 'unavailable',
       message: 'No API description to compare: v1 has no openapi.json.',

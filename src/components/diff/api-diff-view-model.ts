@@ -4,7 +4,7 @@ import { apiChangeSign, apiChangeSubject, apiChangeVerdict, describeApiChange, t
 export interface ApiChangeRow {
   key: string;
   sign: '+' | '-' | '~';
-  /** "GET /authors", or "POST /books  request isbn". */
+  /** "GET /authors", "POST /books  request isbn", "GET /books  query limit: now required", "POST /books  status: 201 → 200". */
   subject: string;
   /** "(removed, breaking)" */
   verdict: string;
@@ -26,7 +26,7 @@ export const API_SIGN_STYLES: Record<ApiChangeRow['sign'], string> = {
 
 export function apiDiffView(diff: ApiDiff): ApiDiffView {
   if (diff.status === 'unavailable') return { kind: 'unavailable', message: diff.reason };
-  if (diff.changes.length === 0) return { kind: 'unchanged', message: 'No route or field changes.' };
+  if (diff.changes.length === 0) return { kind: 'unchanged', message: 'No route, field, parameter or status changes.' };
   const count = diff.changes.length;
   const rows = diff.changes.map((change, index) => ({
     // The same change can repeat only by index (e.g. a type and a required change on one field have different details).
