@@ -73,7 +73,7 @@ const config = [
     { allowTypeImports: true },
   ),
   // Generation and previews run in the web server or a worker, and never know the web server.
-  restrict(['src/generation/**', 'src/preview/**', 'src/api-description/**'], GENERATION_RULES),
+  restrict(['src/generation/**', 'src/preview/**', 'src/api-description/**', 'src/api-checks/**'], GENERATION_RULES),
   // The database layer is the bottom of the I/O stack.
   restrict(['src/db/**', 'src/stream/**'], [
     layer(['server', 'generation', 'jobs', 'preview', ...ui], 'db/ and stream/ sit below everything that uses them (docs/architecture.md, "Layers").'),

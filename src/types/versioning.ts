@@ -1,4 +1,5 @@
 // Version and file shapes shared by the server, the browser and scripts. No I/O.
+import type { CheckExchange, CheckRegression } from './api-checks';
 import type { FileOperation, StopReason } from './streaming';
 
 export const VERSION_STATUSES = ['pending', 'generating', 'validating', 'complete', 'failed'] as const;
@@ -22,6 +23,19 @@ export interface ValidationCheck {
   skipped?: boolean;
   detail: string;
   durationMs?: number;
+  /**
+   * 'behaviour': one step of the create → read → update → delete → bad-body round of a resource;
+   * 'saved': a request the person saved as a check. Absent for install, build, start, health and routes.
+   */
+  kind?: 'behaviour' | 'saved';
+  /** The resource a behaviour check exercises ("books"); the card groups them by it. */
+  resource?: string;
+  /** The saved check this result is of. */
+  savedCheckId?: string;
+  /** The request sent and the response got, for behaviour and saved checks. */
+  exchange?: CheckExchange;
+  /** Set on a saved check that passed on the base version and fails on this one. */
+  regression?: CheckRegression;
 }
 
 export interface ValidationReport {

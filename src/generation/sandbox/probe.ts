@@ -1,6 +1,7 @@
 // Talking to the API under test: wait until its port accepts connections, then send requests, each
 // with its own deadline so a hanging route costs at most that long.
 import { connect } from 'node:net';
+import { describeFetchError } from '@/api-checks/http-exchange';
 import { delay, type ExitInfo } from './process-tree';
 import { seconds } from './report-text';
 
@@ -115,15 +116,4 @@ async function readExcerpt(response: Response): Promise<string> {
   await reader.cancel().catch(() => undefined);
   const text = Buffer.concat(chunks).subarray(0, BODY_EXCERPT_BYTES).toString('utf8').replace(/\s+/g, ' ').trim();
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
-}
-
-/** fetch says "fetch failed"; the useful part (ECONNREFUSED, socket hang up) is in the cause. */
-function describeFetchError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code && !cause.message.includes(code) ? `${code} ${cause.message}` : cause.message;
-  }
-  return error.message;
 }
