@@ -67,6 +67,11 @@ const envSchema = z.object({
    * other files are still written (src/generation/install-ahead.ts). `off`: validation installs afterwards.
    */
   FORGE_INSTALL_AHEAD: z.enum(['on', 'off']).default('on'),
+  /**
+   * Validation's behaviour round per resource in openapi.json: create, read, update, delete, bad body
+   * (docs/architecture.md, "API checks"). The project's saved checks run either way.
+   */
+  FORGE_BEHAVIOUR_CHECKS: z.enum(['on', 'off']).default('on'),
   /** Files written at once in parallel mode: a v1 of a dozen files finishes with its longest file. */
   FORGE_PARALLEL_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(6),
   /** With a model connected, one automatic Fix attempt when a version fails validation (never a fix of a fix). */

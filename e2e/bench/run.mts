@@ -77,6 +77,11 @@ const suites: Record<string, Suite> = {
     const { runPreviewBench } = await import('./preview');
     return runPreviewBench();
   },
+  async 'api-checks'() {
+    // Imported on demand: it runs the local sandbox.
+    const { runApiChecksBench } = await import('./api-checks');
+    return runApiChecksBench();
+  },
   async 'cross-process-stream'() {
     // Imported on demand: it needs a real Postgres and forks a writer and a reader process.
     const { runCrossProcessStreamBench } = await import('./cross-process-stream');

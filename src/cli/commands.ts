@@ -69,12 +69,17 @@ export async function diffCommand(context: CommandContext, fromVersionId: string
   return EXIT_OK;
 }
 
-/** Everything sits in one folder named after the project and version, so unzipping never scatters files. */
+/**
+ * Everything sits in one folder named after the project and version, so unzipping never scatters files.
+ * The project's saved checks come along as requests.http, unless the version has a file of that name.
+ */
 export async function downloadCommand(context: CommandContext, versionId: string, outFile: string): Promise<number> {
   const files = await savedFilesOf(context, versionId);
   const version = await context.client.versions.get.query({ versionId });
   const project = await context.client.projects.get.query({ projectId: version.projectId });
-  const zip = buildVersionZip(files, zipFolderName(project.name, version.versionNumber));
+  const requestsHttp = await context.client.savedChecks.requestsHttp.query({ projectId: version.projectId });
+  const extraFiles: Record<string, string> = requestsHttp ? { 'requests.http': requestsHttp.text } : {};
+  const zip = buildVersionZip(files, zipFolderName(project.name, version.versionNumber), extraFiles);
   for (const entry of zip.skipped) context.terminal.warn(`warning: left out ${entry.path}: ${entry.reason}\n`);
   await writeFile(outFile, zip.bytes);
   context.terminal.write(`Wrote ${outFile}: v${version.versionNumber} of ${project.name}, ${zip.entries.length} files, ${describeSize(zip.bytes.length)}\n`);

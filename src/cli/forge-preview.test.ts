@@ -153,6 +153,17 @@ describe('forge call, preview and env against a running server', () => {
     expect(seen.length).toBe(before);
   });
 
+  it('check runs the behaviour round against the preview, prints each step, and exits 1 when one fails', async () => {
+    // This preview echoes POST /authors but has no GET /authors/:id: reading the author back fails.
+    const result = await forge(['check', v1]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`^Checks of v1 against ${apiUrl.replace(/[.]/g, '\\.')}\n`));
+    expect(result.stdout).toMatch(/\n {2}✓ authors: create {2}POST \/authors answered 201 Created with the author sent, id 1\n/);
+    expect(result.stdout).toContain('\n  ✗ authors: read  GET /authors/1 answered 404 Not Found, but the author created just before should be found (200)\n      request: GET /authors/1\n      response: 404 no such route\n');
+    expect(result.stdout).toMatch(/\n\d+ passed, \d+ failed(, \d+ skipped)?\n$/);
+    expect(seen.some((request) => request.method === 'GET' && request.url === '/authors/1')).toBe(true);
+  });
+
   it('preview says it is ready and where; --stop stops it, and says so when nothing runs', async () => {
     const ready = await forge(['preview', v1]);
     expect(ready).toMatchObject({ exitCode: 0, stderr: '' });

@@ -129,6 +129,17 @@ describe('forge CLI against a running server', () => {
     expect(Object.keys(unzipped).sort()).toEqual(paths.map((path) => `${folder}/${path}`));
     expect(new TextDecoder().decode(unzipped[`${folder}/src/routes/reviews.ts`])).toBe(files['src/routes/reviews.ts']);
 
+    // With a saved check, the ZIP carries requests.http beside the files, the env value written as a variable.
+    await caller.projectEnv.set({ projectId, name: 'REVIEWS_KEY', value: 'key-0123456789' });
+    await caller.savedChecks.save({ projectId, method: 'GET', path: '/reviews', headers: { 'X-Api-Key': 'key-0123456789' }, expectStatus: 200, expectJson: null });
+    const withChecksPath = join(workDir, 'v2-checks.zip');
+    expect((await forge('download', v2Id, withChecksPath)).stdout).toContain(`v2 of bookstore API, ${paths.length + 1} files`);
+    const withChecks = unzipSync(await readFile(withChecksPath));
+    expect(Object.keys(withChecks).sort()).toEqual([...paths, 'requests.http'].sort().map((path) => `${folder}/${path}`));
+    const requestsHttp = new TextDecoder().decode(withChecks[`${folder}/requests.http`]);
+    expect(requestsHttp).toContain('### GET /reviews → 200\n# expect: 200\nGET {{baseUrl}}/reviews\nX-Api-Key: {{REVIEWS_KEY}}\n');
+    expect(requestsHttp).not.toContain('key-0123456789');
+
     const stopEnded = await forge('stop', v2Id);
     expect(stopEnded.exitCode).toBe(1);
     expect(stopEnded.stderr).toContain('v2 has already ended');

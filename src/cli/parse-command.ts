@@ -18,6 +18,7 @@ export type ForgeCommand =
   | { name: 'stop'; versionId: string }
   | { name: 'call'; versionId: string; request: CallRequest; showHeaders: boolean }
   | { name: 'preview'; versionId: string; stop: boolean }
+  | { name: 'check'; versionId: string }
   | { name: 'env'; projectId: string; action: EnvAction }
   | { name: 'help' };
 
@@ -45,6 +46,8 @@ Commands:
                                             send a request to the version's preview (starting it if needed),
                                             e.g. call <versionId> GET "/books?limit=2"
   preview <versionId> [--stop]              start the version's preview and wait until it is ready, or stop it
+  check <versionId>                         run the behaviour checks and the project's saved checks against the
+                                            version's preview (starting it if needed); exits 1 if one fails
   env <projectId> list                      list the project's env var names (never their values)
   env <projectId> set <NAME>                set one, the value read from stdin: echo "$VALUE" | forge env <projectId> set NAME
   env <projectId> unset <NAME>              remove one
@@ -74,6 +77,7 @@ const ARITY: Record<Exclude<ForgeCommand['name'], 'help'>, { min: number; max: n
   stop: { min: 1, max: 1 },
   call: { min: 3, max: 3 },
   preview: { min: 1, max: 1 },
+  check: { min: 1, max: 1 },
   env: { min: 2, max: 3 },
 };
 
@@ -165,6 +169,7 @@ function toCommand(name: keyof typeof ARITY, args: string[], values: OptionValue
       return { name, versionId: first, outFile: second };
     case 'watch':
     case 'stop':
+    case 'check':
       return { name, versionId: first };
     case 'call': {
       const request = buildCallRequest({ method: second, target: third ?? '', data: values.data, headerLines: values.header });

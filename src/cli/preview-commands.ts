@@ -2,8 +2,9 @@
 // commands, each returns its exit code or throws for run-cli.ts to describe.
 import { isRunningState } from '@/types/preview';
 import type { CallRequest } from './call-request';
-import { EXIT_OK } from './cli-errors';
+import { EXIT_ERROR, EXIT_OK } from './cli-errors';
 import type { CommandContext } from './command-context';
+import { renderCheckReport } from './format/check-report';
 import { createPaint } from './format/paint';
 import { describeTruncation, renderPreviewResponse } from './format/preview-response';
 import { describeReady } from './format/preview-status';
@@ -46,4 +47,17 @@ export async function previewCommand(context: CommandContext, command: { version
   const status = await ensurePreviewReady(context, { versionId: version.id, versionNumber: version.versionNumber }, wait);
   terminal.write(`${describeReady(label, status)}\n`);
   return EXIT_OK;
+}
+
+/**
+ * The behaviour round and the saved checks against the version's preview, started if need be. Exit 1
+ * when a check fails, so a CI job can run it; the round creates and deletes items in that preview.
+ */
+export async function checkCommand(context: CommandContext, versionId: string, wait?: PreviewWaitOptions): Promise<number> {
+  const { client, terminal } = context;
+  const version = await client.versions.get.query({ versionId });
+  await ensurePreviewReady(context, { versionId: version.id, versionNumber: version.versionNumber }, wait);
+  const report = await client.preview.check.mutate({ versionId: version.id });
+  terminal.write(renderCheckReport(report, createPaint(terminal.color)));
+  return report.ok ? EXIT_OK : EXIT_ERROR;
 }

@@ -6,7 +6,7 @@ import type { CommandContext } from './command-context';
 import { diffCommand, downloadCommand, filesCommand, iterateCommand, newCommand, stopCommand, versionsCommand, watchCommand } from './commands';
 import { envCommand } from './env-commands';
 import { DEFAULT_SERVER_URL, parseInvocation, USAGE, type ForgeCommand } from './parse-command';
-import { callCommand, previewCommand } from './preview-commands';
+import { callCommand, checkCommand, previewCommand } from './preview-commands';
 import type { Terminal } from './terminal';
 
 function runCommand(context: CommandContext, command: Exclude<ForgeCommand, { name: 'help' }>): Promise<number> {
@@ -31,6 +31,8 @@ function runCommand(context: CommandContext, command: Exclude<ForgeCommand, { na
       return callCommand(context, command);
     case 'preview':
       return previewCommand(context, command);
+    case 'check':
+      return checkCommand(context, command.versionId);
     case 'env':
       return envCommand(context, command.projectId, command.action);
   }

@@ -77,7 +77,9 @@ describe.skipIf(!postgresTestUrl)('row level security when realtime.messages pol
         [[...TABLES]],
       );
       expect(only(rls).n).toBe(TABLES.length);
-      expect(await database.query(`select * from pg_policies where schemaname = 'public'`)).toHaveLength(TABLES.length * 4);
+      expect(await database.query(`select * from pg_policies where schemaname = 'public' and tablename = any($1::text[])`, [[...TABLES]])).toHaveLength(TABLES.length * 4);
+      // Saved checks are never edited: select, insert and delete only (rls-saved-checks.test.ts).
+      expect(await database.query(`select * from pg_policies where schemaname = 'public' and tablename = 'saved_checks'`)).toHaveLength(3);
       expect(await database.query(`select * from pg_policies where schemaname = 'realtime'`)).toEqual([]);
     } finally {
       await database.close();

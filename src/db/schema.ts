@@ -106,4 +106,20 @@ export const requestHistory = pgTable('request_history', {
   ...timestamps,
 });
 
-export const schema = { projects, apiVersions, versionFiles, chatMessages, streamBuffer, projectEnvVars, requestHistory };
+export const savedChecks = pgTable('saved_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull(),
+  name: text('name').notNull(),
+  method: text('method').$type<PreviewMethod>().notNull(),
+  path: text('path').notNull(),
+  query: jsonb('query').$type<PreviewQuery>().notNull().default({}),
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+  body: text('body'),
+  expectStatus: integer('expect_status').notNull(),
+  expectJson: jsonb('expect_json').$type<unknown>(),
+  savedOnVersionId: uuid('saved_on_version_id'),
+  savedResponse: jsonb('saved_response').$type<{ status: number; body: string }>(),
+  ...timestamps,
+});
+
+export const schema = { projects, apiVersions, versionFiles, chatMessages, streamBuffer, projectEnvVars, requestHistory, savedChecks };

@@ -31,6 +31,63 @@ describe('buildFixRequest', () => {
   });
 });
 
+describe('buildFixRequest with API checks', () => {
+  it('gives a failed behaviour check its request and response, and a regression both answers', () => {
+    const request = buildFixRequest(3, {
+      sandbox: 'local',
+      ok: false,
+      durationMs: 1,
+      checks: [
+        { check: 'health', ok: true, detail: '200 OK' },
+        {
+          check: 'books: read',
+          ok: false,
+          kind: 'behaviour',
+          resource: 'books',
+          detail: 'GET /books/1 answered 404 Not Found, but the book created just before should be found (200)',
+          exchange: { request: { method: 'GET', path: '/books/1' }, response: { status: 404, body: '{"error":"not found"}' } },
+        },
+        {
+          check: 'saved: GET /books → 200',
+          ok: false,
+          kind: 'saved',
+          detail: 'GET /books answered 404 Not Found, expected 200; it passed on v2',
+          exchange: { request: { method: 'GET', path: '/books' }, response: { status: 404, body: '{"error":"not found"}' } },
+          regression: { baseVersionNumber: 2, baseResponse: { status: 200, body: '[{"id":"1","title":"Dune"}]' } },
+        },
+        // A saved check that failed on the base too is no regression, and not this fix's to mend.
+        { check: 'saved: GET /tags → 200', ok: false, kind: 'saved', detail: 'GET /tags answered 404 Not Found, expected 200' },
+      ],
+    });
+    expect(request).toBe(
+      [
+        'Fix v3: these checks failed when the API was installed, started and probed.',
+        '- books: read:',
+        '    GET /books/1 answered 404 Not Found, but the book created just before should be found (200)',
+        '    Request: GET /books/1',
+        '    Response: 404 {"error":"not found"}',
+        'These saved checks passed on an earlier version and fail now:',
+        '- saved: GET /books → 200',
+        '    Request: GET /books',
+        '    Response on v2: 200 [{"id":"1","title":"Dune"}]',
+        '    Response now: 404 {"error":"not found"}',
+        'Change only what is needed to make every check pass.',
+      ].join('\n'),
+    );
+  });
+
+  it('asks for the regressions alone when nothing else failed', () => {
+    const request = buildFixRequest(4, {
+      sandbox: 'local',
+      ok: true,
+      durationMs: 1,
+      checks: [{ check: 'saved: GET /books → 200', ok: false, kind: 'saved', detail: 'x', regression: { baseVersionNumber: 3 } }],
+    });
+    expect(request.split('\n').slice(0, 2)).toEqual(['Fix v4: saved checks that passed before fail now.', '- saved: GET /books → 200']);
+    expect(request).toContain('Response on v3: no response');
+  });
+});
+
 describe('isSameFailure', () => {
   const report = (checks: Array<{ check: string; ok: boolean; detail: string }>) => ({ sandbox: 'local', ok: false, durationMs: 1, checks });
   const startFailed = report([{ check: 'install', ok: true, detail: 'ok' }, { check: 'start', ok: false, detail: 'SyntaxError: Unexpected token\n    at server.js:2' }]);

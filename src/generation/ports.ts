@@ -1,5 +1,6 @@
 // The ports a generation runs against (docs/architecture.md, "Ports and adapters"). runGeneration only sees these interfaces;
 // env decides which adapter fills each one.
+import type { SavedCheckRun } from '@/api-checks/run-saved-checks';
 import type { FileMap, ModelUsageSummary, ValidationCheck, ValidationReport } from '@/types/versioning';
 
 export interface ChatTurn {
@@ -72,6 +73,11 @@ export interface SandboxRunOptions {
    * keeps it running and makes the caller its owner (the preview of a version that just validated).
    */
   adoptServer?: (server: RunningApi) => boolean;
+  /**
+   * The API checks after the route probes (docs/architecture.md, "API checks"): the project's saved
+   * checks, and the behaviour round of each resource in openapi.json. Absent: behaviour on, none saved.
+   */
+  apiChecks?: { saved: readonly SavedCheckRun[]; behaviour: boolean };
   /**
    * An install the adapter began ahead (SandboxAdapter.prepareInstall). validate() owns it from
    * here: it builds on it when it installed exactly these files' package.json, and otherwise

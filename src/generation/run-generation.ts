@@ -56,6 +56,8 @@ export interface GenerationDeps {
   lease?: VersionLease;
   /** Prompt + completion tokens a version's model calls may use (FORGE_MAX_TOKENS_PER_VERSION); over it the version stops with `budget`. */
   maxTokensPerVersion?: number;
+  /** False turns the behaviour checks off (FORGE_BEHAVIOUR_CHECKS=off); saved checks still run. */
+  behaviourChecks?: boolean;
   /** False turns install-ahead off (FORGE_INSTALL_AHEAD=off): validation then installs after the last file. */
   installAhead?: boolean;
   /** The price table that turns usage into an estimated cost (src/shared/model-prices.ts). */

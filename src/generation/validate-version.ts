@@ -8,6 +8,7 @@ import type { FileMap, ValidationReport } from '@/types/versioning';
 import type { InstallAhead } from './install-ahead';
 import type { RunningApi, SandboxAdapter } from './ports';
 import type { Publisher } from './publisher';
+import { savedCheckRuns } from './saved-check-runs';
 
 export interface PreviewOffer {
   versionId: string;
@@ -21,6 +22,8 @@ export interface ValidationDeps {
   sandbox: SandboxAdapter | null;
   sandboxSkipReason?: string;
   offerPreview?: (offer: PreviewOffer, api: RunningApi) => boolean;
+  /** False turns the behaviour round off (FORGE_BEHAVIOUR_CHECKS=off); saved checks run regardless. */
+  behaviourChecks?: boolean;
 }
 
 /**
@@ -46,8 +49,9 @@ export async function validateVersion(
   }
   // The API runs with its project's env vars, as its preview will; the sandbox masks them in every detail.
   let env: Record<string, string>;
+  let saved: Awaited<ReturnType<typeof savedCheckRuns>>;
   try {
-    env = await readProjectEnvValues(deps.db, version.projectId);
+    [env, saved] = await Promise.all([readProjectEnvValues(deps.db, version.projectId), savedCheckRuns(deps.db, version)]);
   } catch (error) {
     await prepared?.dispose();
     throw error;
@@ -57,6 +61,7 @@ export async function validateVersion(
     signal,
     routes: [],
     env,
+    apiChecks: { saved, behaviour: deps.behaviourChecks ?? true },
     onCheck: (check) => publisher.emit({ type: 'validation:result', ...check }),
     ...(offer ? { adoptServer: (api: RunningApi) => offer({ versionId: version.id, versionNumber: version.versionNumber, env }, api) } : {}),
     ...(prepared ? { prepared } : {}),

@@ -23,8 +23,9 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
  * What a version card's menu and failure buttons do besides navigation: the three calls that make a
  * new version (regenerate, fix, restore) and the two that hand files out (clipboard, ZIP). Files come
  * from the same `versions.files` cache the viewer uses, so a version already shown costs no request.
+ * The ZIP also carries the project's saved checks as requests.http.
  */
-export function useVersionActions(projectName: string) {
+export function useVersionActions(projectId: string, projectName: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const regenerate = useMutation(trpc.versions.regenerate.mutationOptions());
@@ -49,16 +50,22 @@ export function useVersionActions(projectName: string) {
     [loadFiles],
   );
 
+  /** The project's saved checks as requests.http, asked fresh: a check saved a moment ago belongs in it. */
+  const loadRequestsHttp = useCallback(async (): Promise<FileMap> => {
+    const exported = await queryClient.fetchQuery({ ...trpc.savedChecks.requestsHttp.queryOptions({ projectId }), staleTime: 0 });
+    return exported ? { 'requests.http': exported.text } : {};
+  }, [queryClient, trpc, projectId]);
+
   const downloadZip = useCallback(
     async (versionId: string, versionNumber: number): Promise<string> => {
-      const files = await loadFiles(versionId);
+      const [files, extraFiles] = await Promise.all([loadFiles(versionId), loadRequestsHttp()]);
       const folder = zipFolderName(projectName, versionNumber);
-      const zip = buildVersionZip(files, folder);
+      const zip = buildVersionZip(files, folder, extraFiles);
       saveBytes(zip.bytes as Uint8Array<ArrayBuffer>, `${folder}.zip`);
       const left = zip.skipped.length > 0 ? ` (left out ${zip.skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')})` : '';
       return `Downloaded ${folder}.zip${left}`;
     },
-    [loadFiles, projectName],
+    [loadFiles, loadRequestsHttp, projectName],
   );
 
   return { regenerate, fix, restore, copyFiles, downloadZip };

@@ -42,7 +42,7 @@ export function useWorkspace(projectId: string) {
   const project = useQuery(trpc.projects.get.queryOptions({ projectId }, { retry: false }));
   const { versions, active, isLoading: versionsLoading, refresh: refreshVersions } = useVersions(projectId);
   const chat = useChatMessages(projectId);
-  const actions = useVersionActions(project.data?.name ?? 'api');
+  const actions = useVersionActions(projectId, project.data?.name ?? 'api');
   const [state, dispatch] = useReducer(workspaceReducer, INITIAL_WORKSPACE_STATE);
 
   const { selectedId, selected } = selectedVersion(versions, state.selectedVersionId);

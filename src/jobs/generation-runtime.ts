@@ -66,6 +66,7 @@ export function createGenerationRuntime(env: Env, chosen: Backends, db: Database
     broadcast: createStreamBroadcaster(env, chosen),
     maxTokensPerVersion: env.FORGE_MAX_TOKENS_PER_VERSION,
     installAhead: env.FORGE_INSTALL_AHEAD === 'on',
+    behaviourChecks: env.FORGE_BEHAVIOUR_CHECKS === 'on',
     prices: modelPrices(env),
     ...(previews
       ? { offerPreview: (offer, api) => previews.adopt({ versionId: offer.versionId, versionNumber: offer.versionNumber, envFingerprint: envFingerprint(offer.env) }, api) }

@@ -2,7 +2,7 @@
 // one transaction, a runner in this process takes a new job at once (LISTEN/NOTIFY, not the poll),
 // the job key keeps one job per version, and start-up recovery gives a job only to pending versions
 // that have none.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decideBackends, parseEnv } from '@/env';
 import { listMigrationFiles } from '@/db/migrate';
 import { insertProject } from '@/db/stores/projects-store';
@@ -165,8 +165,8 @@ describe.skipIf(!postgresTestUrl)(`Postgres job backend${postgresTestUrl ? '' : 
       expect(version).toMatchObject({ status: 'complete', stopReason: 'completed' });
       pickUpMs.push(version.startedAt!.getTime() - enqueuedAt);
       await runtime.jobs.idle();
-      // A completed job leaves graphile's table.
-      expect(await jobsFor(database, created.versionId)).toEqual([]);
+      // A completed job leaves graphile's table; graphile deletes the row just after the task resolves.
+      await vi.waitFor(async () => expect(await jobsFor(database, created.versionId)).toEqual([]), { timeout: 5_000 });
     }
     console.log(`[test] enqueue → run start: ${pickUpMs.join(', ')} ms`);
     for (const ms of pickUpMs) expect(ms).toBeLessThan(1_000);

@@ -165,16 +165,23 @@ describe.concurrent("validation's hand-over", () => {
     expect(await readdir(sandboxRoot)).toEqual([]);
   });
 
-  it('never offers a server whose data a write probe changed, nor one that failed a check', async () => {
+  it('offers a server whose data a write probe changed only after starting it again, and never one that failed a check', async () => {
     const { sandbox } = await sandboxFor();
-    let offered = 0;
-    const adoptServer = () => (offered++, true);
-    const acceptsAnything = `if (req.url === '/health') return send(res, 200, { status: 'ok' }); send(res, 201, { id: '1' });`;
-    const written = await sandbox.validate(markedApi(`written-${randomUUID()}`, acceptsAnything), { routes: ['POST /notes'], adoptServer });
+    const offered: RunningApi[] = [];
+    const adoptServer = (api: RunningApi) => (offered.push(api), true);
+    // Counts the writes it took since it started: a fresh start says 0.
+    const countsWrites = `if (req.url === '/health') return send(res, 200, { status: 'ok' }); if (req.method === 'POST') writes++; send(res, 201, { writes });`;
+    const written = await sandbox.validate(markedApi(`written-${randomUUID()}`, countsWrites, 'let writes = 0;'), { routes: ['POST /notes'], adoptServer });
     expect(written.ok).toBe(true);
+    expect(offered).toHaveLength(1);
+    try {
+      expect(await (await fetch(`${offered[0]!.baseUrl}/notes`)).json()).toEqual({ writes: 0 });
+    } finally {
+      await offered[0]!.stop();
+    }
     const failing = `if (req.url === '/health') return send(res, 200, { status: 'ok' }); send(res, 500, { error: 'broken' });`;
     const failed = await sandbox.validate(markedApi(`failing-${randomUUID()}`, failing), { routes: ['GET /notes'], adoptServer });
     expect(failed.ok).toBe(false);
-    expect(offered).toBe(0);
+    expect(offered).toHaveLength(1);
   });
 });

@@ -85,6 +85,31 @@ describe('buildVersionZip', () => {
     expect(readZipEntries(zip.bytes).find((entry) => entry.name === 'src/index.ts')?.text).toBe('first spelling');
   });
 
+  it('adds extra files at the root beside the version’s own, which win on a clash', () => {
+    const requests = '### GET /books → 200\nGET {{baseUrl}}/books\n';
+    const zip = buildVersionZip({ 'src/index.ts': 'code', 'openapi.json': '{}' }, 'api-v2', { 'requests.http': requests });
+    expect(zip.entries).toEqual(['api-v2/openapi.json', 'api-v2/requests.http', 'api-v2/src/index.ts']);
+    expect(zip.skipped).toEqual([]);
+    expect(readZipEntries(zip.bytes).find((entry) => entry.name === 'api-v2/requests.http')?.text).toBe(requests);
+
+    const own = buildVersionZip({ './requests.http': 'the version’s own', 'docs/a.md': 'x' }, 'api-v2', { 'requests.http': requests, docs: 'a file where a folder is' });
+    expect(own.entries).toEqual(['api-v2/docs/a.md', 'api-v2/requests.http']);
+    expect(own.skipped).toEqual([]);
+    expect(readZipEntries(own.bytes).find((entry) => entry.name === 'api-v2/requests.http')?.text).toBe('the version’s own');
+  });
+
+  it('never lets an extra file displace or change one of the version’s', () => {
+    fc.assert(
+      fc.property(fileMap, fileMap, (files, extras) => {
+        const alone = readZipEntries(buildVersionZip(files).bytes);
+        const withExtras = readZipEntries(buildVersionZip(files, undefined, extras).bytes);
+        const byName = new Map(withExtras.map((entry) => [entry.name, entry.text]));
+        for (const { name, text } of alone) expect(byName.get(name)).toBe(text);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('refuses a root folder that is not one plain name', () => {
     for (const root of ['..', 'a/b', '/tmp', 'x\\y', '']) expect(() => buildVersionZip({ 'a.ts': 'x' }, root)).toThrow(RangeError);
   });

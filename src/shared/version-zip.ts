@@ -49,20 +49,33 @@ function checkEntryPath(rawPath: string): SafePathResult {
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Whether one of two checked paths is the other, or a folder the other sits in. */
+const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+
 /**
  * Builds the archive. Entries go in sorted by their checked path, so a parent is seen before
  * anything under it: a file whose path runs through another file (`a` and `a/b`) could not be
  * extracted and is skipped, as is a second spelling of one path (`./a` and `a`).
+ *
+ * `extraFiles` are files the download adds beside the version's own (`requests.http`), at the same
+ * root. The version's files win: an extra whose path one of them already takes (as a file or a
+ * folder) is left out without a word, since nothing of the version is lost.
  */
-export function buildVersionZip(files: FileMap, rootFolder?: string): VersionZip {
+export function buildVersionZip(files: FileMap, rootFolder?: string, extraFiles: Readonly<FileMap> = {}): VersionZip {
   if (rootFolder !== undefined) checkRootFolder(rootFolder);
   const prefix = rootFolder === undefined ? '' : `${rootFolder}/`;
   const skipped: SkippedZipEntry[] = [];
-  const candidates: Array<{ rawPath: string; path: string }> = [];
+  const candidates: Array<{ rawPath: string; path: string; text: string }> = [];
   for (const rawPath of Object.keys(files).sort(byCodeUnits)) {
     const safe = checkEntryPath(rawPath);
-    if (safe.ok) candidates.push({ rawPath, path: safe.path });
+    if (safe.ok) candidates.push({ rawPath, path: safe.path, text: files[rawPath]! });
     else skipped.push({ path: rawPath, reason: safe.reason });
+  }
+  const versionPaths = candidates.map((candidate) => candidate.path);
+  for (const rawPath of Object.keys(extraFiles).sort(byCodeUnits)) {
+    const safe = checkEntryPath(rawPath);
+    if (!safe.ok) skipped.push({ path: rawPath, reason: safe.reason });
+    else if (!versionPaths.some((path) => overlaps(path, safe.path))) candidates.push({ rawPath, path: safe.path, text: extraFiles[rawPath]! });
   }
   candidates.sort((a, b) => byCodeUnits(a.path, b.path));
 
@@ -75,7 +88,7 @@ export function buildVersionZip(files: FileMap, rootFolder?: string): VersionZip
     chunks.push(chunk);
   });
   const written = new Set<string>();
-  for (const { rawPath, path } of candidates) {
+  for (const { rawPath, path, text } of candidates) {
     if (written.has(path)) {
       skipped.push({ path: rawPath, reason: `another file is already named ${path}` });
       continue;
@@ -90,7 +103,7 @@ export function buildVersionZip(files: FileMap, rootFolder?: string): VersionZip
     written.add(path);
     const entry = new ZipDeflate(prefix + path, { level: 6 });
     zip.add(entry);
-    entry.push(encoder.encode(files[rawPath]), true);
+    entry.push(encoder.encode(text), true);
   }
   zip.end();
 

@@ -7,6 +7,7 @@ import { idSchema, promptSchema } from '@/server/api/schemas';
 import { MAX_PROMPT_LENGTH } from '@/shared/prompt-limits';
 import { envNameProblem, envValueProblem, MAX_ENV_VALUE_BYTES } from '@/shared/project-env-rules';
 import { MAX_PREVIEW_REQUEST_BODY_BYTES } from '@/shared/preview-limits';
+import { expectJsonProblem } from '@/shared/saved-check-rules';
 
 /** Far past every limit, in one-, two- and four-byte UTF-8 characters. */
 export const HUGE_STRINGS = ['x'.repeat(100_000), 'é'.repeat(50_000), '\u{1F600}'.repeat(20_000)];
@@ -50,6 +51,18 @@ export const badPreviewRequest = fc.oneof(
   fc.record({ method: fc.constant('GET'), path: fc.constant('/'), query: anyValue.filter((value) => value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) }),
   fc.record({ method: fc.constantFrom('GET', 'HEAD'), path: fc.constant('/'), body: fc.string() }),
   fc.record({ method: fc.constant('POST'), path: fc.constant('/'), body: fc.oneof(fc.constant('x'.repeat(MAX_PREVIEW_REQUEST_BODY_BYTES + 1)), fc.constant('a\u0000b'), anyValue.filter((value) => value !== undefined && typeof value !== 'string')) }),
+);
+
+/** Saved-check fields the server must refuse, each beside an otherwise good check. */
+export const badSavedCheckFields = fc.oneof(
+  fc.record({ expectStatus: anyValue.filter((value) => !(Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599)) }),
+  fc.record({ name: fc.constantFrom(...HUGE_STRINGS, 'a\u0000b', 200, null, {}) }),
+  fc.record({
+    expectJson: fc.oneof(
+      anyValue.filter((value) => value !== undefined && expectJsonProblem(value) !== null),
+      fc.constantFrom({ text: 'x'.repeat(20_000) }, ['\ud800'], { 'a\u0000': 1 }, { a: undefined }, [NaN]),
+    ),
+  }),
 );
 
 /** Keys nobody asked for, next to the real ones; they must change nothing. */

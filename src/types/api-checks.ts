@@ -45,11 +45,16 @@ export interface SavedCheck {
    * (nested objects alike), and every element of an array must match some element of the answer's.
    */
   expectJson: unknown;
+  /**
+   * The version whose preview answered when the check was saved, and that answer. A check saved on
+   * v1's answer passed there, so v2 failing it is a regression although v1's validation never ran it.
+   */
+  savedOn: { versionId: string; response: { status: number; body: string } } | null;
   createdAt: Date;
 }
 
 /** What the console sends to save a check; the server fills in the id and the time. */
-export type NewSavedCheck = Omit<SavedCheck, 'id' | 'createdAt'>;
+export type NewSavedCheck = Omit<SavedCheck, 'id' | 'createdAt' | 'savedOn'> & { savedOn?: SavedCheck['savedOn'] };
 
 /** A check that passed on the base version and fails on this one, with the base's answer to compare. */
 export interface CheckRegression {

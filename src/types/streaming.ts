@@ -22,6 +22,12 @@ export const STOP_REASONS = [
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
+const checkResponseSchema = z.object({ status: z.number().int(), body: z.string() });
+const checkExchangeSchema = z.object({
+  request: z.object({ method: z.string(), path: z.string(), body: z.string().optional() }),
+  response: checkResponseSchema.optional(),
+});
+
 const eventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('version:start'), versionNumber: z.number().int(), baseVersionId: z.string().nullable() }),
   z.object({ type: z.literal('step'), name: z.enum(STEP_NAMES) }),
@@ -43,6 +49,12 @@ const eventBodySchema = z.discriminatedUnion('type', [
     ok: z.boolean(),
     skipped: z.boolean().optional(),
     detail: z.string(),
+    // Behaviour and saved checks (docs/architecture.md, "API checks"): what the card groups and shows them by.
+    kind: z.enum(['behaviour', 'saved']).optional(),
+    resource: z.string().optional(),
+    savedCheckId: z.string().optional(),
+    exchange: checkExchangeSchema.optional(),
+    regression: z.object({ baseVersionNumber: z.number().int(), baseResponse: checkResponseSchema.optional() }).optional(),
   }),
   z.object({
     type: z.literal('version:complete'),

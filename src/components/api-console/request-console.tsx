@@ -3,8 +3,10 @@
 import { useState } from 'react';
 import { useConsoleRequests } from '@/hooks/use-console-requests';
 import { useResponseComparison } from '@/hooks/use-response-comparison';
+import { useSavedChecks } from '@/hooks/use-saved-checks';
 import { errorMessage } from '@/trpc/error-message';
 import type { ApiDescription } from '@/types/api-description';
+import type { SavedCheck } from '@/types/api-checks';
 import type { PreviewStatus, RequestHistoryEntry } from '@/types/preview';
 import { curlCommand } from './curl-command';
 import { CopyTextButton } from './copy-text-button';
@@ -14,6 +16,8 @@ import { RequestHistory } from './request-history';
 import { ResponseCompare } from './response-compare';
 import { ResponseView, type ConsoleAnswer } from './response-view';
 import { RouteList } from './route-list';
+import { SaveCheckPanel } from './saved-check-form';
+import { SavedChecksList } from './saved-checks-list';
 
 export interface ConsoleVersion {
   id: string;
@@ -47,7 +51,10 @@ export function RequestConsole(props: RequestConsoleProps) {
   const { projectId, version, otherVersions, description, descriptionLoading, preview, draft, onDraftChange, onDraftReplace, tab, onTabChange, active } = props;
   const requests = useConsoleRequests(projectId, active);
   const comparison = useResponseComparison(requests.sendRaw);
+  const savedChecks = useSavedChecks(projectId, active);
   const [answer, setAnswer] = useState<ConsoleAnswer | null>(null);
+  // The request as sent for the answer shown: "Save as check" keeps that, not later edits.
+  const [sentDraft, setSentDraft] = useState<RequestDraft | null>(null);
   const [compareWithId, setCompareWithId] = useState<string>('');
   const outcome = requestFromDraft(draft);
   const ready = preview?.state === 'ready';
@@ -58,6 +65,7 @@ export function RequestConsole(props: RequestConsoleProps) {
     if (!prepared.ok) return;
     comparison.close();
     const label = draftLabel(toSend);
+    setSentDraft(toSend);
     setAnswer({ label, versionNumber: version.versionNumber, pending: true });
     try {
       const response = await requests.send.mutateAsync({ ...prepared.request, versionId: version.id });
@@ -77,6 +85,10 @@ export function RequestConsole(props: RequestConsoleProps) {
     void send(load(entry));
   }
 
+  function loadCheck(check: SavedCheck) {
+    onDraftReplace(draftFromHistory(check));
+  }
+
   function sendToBoth() {
     if (!outcome.ok || !compareWith) return;
     const [older, newer] = compareWith.versionNumber < version.versionNumber ? [compareWith, version] : [version, compareWith];
@@ -90,6 +102,19 @@ export function RequestConsole(props: RequestConsoleProps) {
     </section>
   );
 
+  const checks = (
+    <section aria-label="Checks" className="border-t border-zinc-800 p-2">
+      <h3 className="px-1 pb-1 text-[11px] font-medium tracking-wide text-zinc-500 uppercase">Checks</h3>
+      <SavedChecksList
+        checks={savedChecks.checks}
+        isLoading={savedChecks.isLoading}
+        error={savedChecks.error}
+        onLoad={loadCheck}
+        onRemove={savedChecks.removeCheck}
+      />
+    </section>
+  );
+
   return (
     <div className="flex min-h-0 flex-1 flex-col md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
       <aside className="flex shrink-0 flex-col border-zinc-800 md:min-h-0 md:shrink md:border-r">
@@ -99,7 +124,10 @@ export function RequestConsole(props: RequestConsoleProps) {
           selectedRouteId={draft.routeId}
           onPick={(route) => onDraftReplace(draftFromRoute(route, description?.basePath ?? '', draft))}
         />
-        <div className="hidden min-h-0 shrink-0 overflow-auto md:block md:max-h-[45%]">{history}</div>
+        <div className="hidden min-h-0 shrink-0 overflow-auto md:block md:max-h-[45%]">
+          {checks}
+          {history}
+        </div>
       </aside>
       <div className="flex min-h-0 flex-col overflow-auto">
         <RequestEditor
@@ -167,10 +195,26 @@ export function RequestConsole(props: RequestConsoleProps) {
               </div>
             )
           ) : (
-            <ResponseView answer={answer} />
+            <>
+              {answer?.response && sentDraft && (
+                <SaveCheckPanel
+                  // A new answer starts with the button again, and with its own status and name.
+                  key={answer.response.historyId}
+                  projectId={projectId}
+                  sentDraft={sentDraft}
+                  status={answer.response.status}
+                  {...(answer.versionNumber === version.versionNumber ? { answeredBy: { versionId: version.id, body: answer.response.body } } : {})}
+                  onSave={savedChecks.save}
+                />
+              )}
+              <ResponseView answer={answer} />
+            </>
           )}
         </div>
-        <div className="md:hidden">{history}</div>
+        <div className="md:hidden">
+          {checks}
+          {history}
+        </div>
       </div>
     </div>
   );

@@ -3,6 +3,8 @@
 import { useState } from 'react';
 import type { ValidationCheck } from '@/types/versioning';
 import { Icon } from '../ui/icon';
+import { ApiCheckResults } from './api-check-results';
+import { checkSections } from './api-check-view';
 import { orderChecks } from './validation-order';
 import { formatDuration } from './version-activity';
 
@@ -23,12 +25,16 @@ function checkTone(check: ValidationCheck): { icon: 'check' | 'cross' | 'skip'; 
   return check.ok ? { icon: 'check', className: 'text-emerald-300', label: 'passed' } : { icon: 'cross', className: 'text-red-300', label: 'failed' };
 }
 
-/** The sandbox's checks of one version (install, build, start, probes), each opening to its log. */
+/**
+ * The sandbox's checks of one version (install, build, start, probes), each opening to its log;
+ * below them the behaviour round per resource and the saved checks.
+ */
 export function ValidationResults({ checks, sandbox, durationMs, running }: ValidationResultsProps) {
   const [openChecks, setOpenChecks] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   if (checks.length === 0 && !running) return null;
-  const ordered = orderChecks(checks);
+  const sections = checkSections(checks);
+  const ordered = orderChecks(sections.sandbox);
   const shown = showAll ? ordered : ordered.slice(0, COLLAPSED_CHECKS);
   const ran = checks.filter((check) => !check.skipped);
   const passed = ran.filter((check) => check.ok).length;
@@ -108,6 +114,7 @@ export function ValidationResults({ checks, sandbox, durationMs, running }: Vali
           </li>
         )}
       </ul>
+      <ApiCheckResults sections={sections} />
     </section>
   );
 }

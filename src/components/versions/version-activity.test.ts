@@ -121,6 +121,17 @@ describe('versionActivity', () => {
     });
     expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, validated)).toEqual([{ kind: 'validate', text: 'Checks failed in 2.5s' }]);
 
+    // A failed saved check leaves the version validated, and is named apart.
+    const savedFailed = liveRun({
+      validation: [
+        { check: 'health', ok: true, skipped: false, detail: '200' },
+        { check: 'saved: GET /books → 200', ok: false, skipped: false, kind: 'saved', detail: '404' },
+      ],
+      ended: { kind: 'complete', summary: 'done', filesChanged: 1 },
+      timing: { startedAt: null, firstFileAt: null, lastFileDoneAt: null, validationStartedAt: '2026-01-01T00:00:00.000Z', validationEndedAt: '2026-01-01T00:00:01.000Z' },
+    });
+    expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, savedFailed)).toEqual([{ kind: 'validate', text: 'Validated in 1.0s; 1 saved check fails' }]);
+
     const running = liveRun({ validating: true, validation: [{ check: 'install', ok: true, skipped: false, detail: '' }] });
     expect(versionActivity({ changes: [], validation: null, usage: null, activity: null }, running)).toEqual([]);
 

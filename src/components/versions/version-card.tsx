@@ -11,6 +11,7 @@ import { GenerationProgressTracker } from '../chat/generation-progress-tracker';
 import { CHANGE_BADGES } from '../ui/change-badge';
 import { Icon } from '../ui/icon';
 import { estimateRemainingMs } from './remaining-time';
+import { RegressionNotice } from './regression-notice';
 import { ValidationResults } from './validation-results';
 import { versionActivity } from './version-activity';
 import { VersionActivityList } from './version-activity-list';
@@ -95,7 +96,8 @@ export const VersionCard = memo(function VersionCard({
   const failure = liveFailure?.message ?? version.error;
   const stopReason = version.stopReason ?? liveFailure?.reason ?? null;
   const writingIndex = files.findIndex((file) => file.operation === 'writing' || file.operation === 'editing');
-  const canFix = status === 'failed' && stopReason === 'validation_failed';
+  const regressions = status === 'complete' ? checks.filter((check) => check.regression) : [];
+  const canFix = (status === 'failed' && stopReason === 'validation_failed') || regressions.length > 0;
   const activity = versionActivity(version, live);
   const reportSaved = version.validation !== null && !running;
   const menuItems = versionMenuItems(versions, version, runningNumber !== null ? { versionNumber: runningNumber } : null);
@@ -144,7 +146,7 @@ export const VersionCard = memo(function VersionCard({
           <VersionCardMenu versionNumber={version.versionNumber} items={menuItems} onAction={(action) => void act(action)} />
         </div>
 
-        {(running || expanded || status === 'failed' || confirmation) && (
+        {(running || expanded || status === 'failed' || confirmation || regressions.length > 0) && (
           <div id={bodyId} className="space-y-2.5 border-t border-zinc-800 px-3 py-2.5">
             {(running || liveFailure) && (
               <GenerationProgressTracker
@@ -198,6 +200,15 @@ export const VersionCard = memo(function VersionCard({
                 sandbox={reportSaved ? version.validation!.sandbox : null}
                 durationMs={reportSaved ? version.validation!.durationMs : null}
                 running={Boolean(live?.validating && !live.ended)}
+              />
+            )}
+
+            {regressions.length > 0 && (
+              <RegressionNotice
+                regressions={regressions}
+                fixLabel={pendingAction === 'fix' ? 'Starting fix…' : 'Fix'}
+                disabledReason={pendingAction !== null ? 'Busy' : busyReason}
+                onFix={() => void act('fix')}
               />
             )}
 

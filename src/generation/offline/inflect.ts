@@ -34,10 +34,44 @@ const IRREGULAR: ReadonlyArray<readonly [singular: string, plural: string]> = [
   ['campus', 'campuses'],
   ['virus', 'viruses'],
   ['bonus', 'bonuses'],
+  // -f and -fe nouns whose plural is -ves.
+  ['knife', 'knives'],
+  ['wife', 'wives'],
+  ['wolf', 'wolves'],
+  ['half', 'halves'],
+  ['thief', 'thieves'],
+  ['loaf', 'loaves'],
+  ['calf', 'calves'],
+  // -o nouns whose plural is -oes (photos and videos just add -s).
+  ['hero', 'heroes'],
+  ['potato', 'potatoes'],
+  ['tomato', 'tomatoes'],
+  ['echo', 'echoes'],
+  // -u nouns, which the -us rule above would take for singulars.
+  ['menu', 'menus'],
+  ['guru', 'gurus'],
+  // Latin and Greek plurals.
+  ['ox', 'oxen'],
+  ['cactus', 'cacti'],
+  ['fungus', 'fungi'],
+  ['alumnus', 'alumni'],
+  ['syllabus', 'syllabi'],
+  ['curriculum', 'curricula'],
+  ['phenomenon', 'phenomena'],
+  ['crisis', 'crises'],
+  ['thesis', 'theses'],
+  ['diagnosis', 'diagnoses'],
+  ['hypothesis', 'hypotheses'],
+  ['matrix', 'matrices'],
+  ['vertex', 'vertices'],
+  ['appendix', 'appendices'],
 ];
 
 /** The same word in both forms. */
-const UNCOUNTABLE = new Set(['news', 'series', 'species', 'sheep', 'fish', 'deer', 'equipment', 'feedback', 'information']);
+const UNCOUNTABLE = new Set([
+  'news', 'series', 'species', 'sheep', 'fish', 'deer', 'equipment', 'feedback', 'information', 'staff', 'personnel',
+  'furniture', 'luggage', 'baggage', 'aircraft', 'salmon', 'trout', 'moose', 'bison', 'cattle', 'offspring',
+]);
 
 const PLURAL_OF = new Map(IRREGULAR.map(([singular, plural]) => [singular, plural]));
 const SINGULAR_OF = new Map(IRREGULAR.map(([singular, plural]) => [plural, singular]));

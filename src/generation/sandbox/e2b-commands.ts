@@ -105,16 +105,21 @@ export interface BackgroundApi {
   /** Never rejects: "exited with code 1", or why the connection to it ended. */
   exited: Promise<string>;
   hasExited(): boolean;
+  /** Ends it and resolves once it has exited. */
+  stop(): Promise<void>;
 }
 
-/** `npm start` on APP_PORT, with its stream kept open for as long as it runs (timeoutMs 0). */
+/**
+ * `npm start` on APP_PORT, with its stream kept open for as long as it runs (timeoutMs 0). `again`:
+ * a restart, whose prestart (the build) has run: `--ignore-scripts` skips it, npm still runs start.
+ */
 export async function startApiInBackground(
   sandbox: E2BSandboxHandle,
-  options: { env: Readonly<Record<string, string>>; redact: Redact; tailBytes: number },
+  options: { env: Readonly<Record<string, string>>; redact: Redact; tailBytes: number; again?: boolean },
 ): Promise<BackgroundApi> {
   const output = new OutputTail(options.tailBytes);
   const keep = (data: string) => output.push(Buffer.from(data));
-  const handle = await sandbox.commands.run('npm start', {
+  const handle = await sandbox.commands.run(options.again ? 'npm start --ignore-scripts' : 'npm start', {
     cwd: APP_DIR,
     background: true,
     envs: { ...options.env, PORT: String(APP_PORT) },
@@ -127,7 +132,16 @@ export async function startApiInBackground(
     ended = true;
     return options.redact(describeCommandEnd(result));
   };
-  return { logTail: () => options.redact(output.text()), exited: handle.wait().then(describe, describe), hasExited: () => ended };
+  const exited = handle.wait().then(describe, describe);
+  return {
+    logTail: () => options.redact(output.text()),
+    exited,
+    hasExited: () => ended,
+    stop: async () => {
+      await handle.kill().catch(() => undefined);
+      await exited;
+    },
+  };
 }
 
 export type AnswerWait = 'answering' | 'exited' | 'timeout' | 'aborted';

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../ports';
 import { createE2BSandbox } from './e2b-sandbox';
 import { createE2BStandIn } from '@/test/e2b-stand-in';
+import { crudApiFiles } from '@/test/crud-api-files';
 import { httpServer, plainApi } from '@/test/sandbox-support';
 
 const SECRET = 'sk-marker-5d1e9c7a';
@@ -64,12 +65,28 @@ describe('E2B sandbox adapter', () => {
       ['start', true],
       ['health', true],
       ['GET /books', true],
+      // Its openapi.json has no POST: nothing to create, so no behaviour round.
+      ['behaviour', true],
     ]);
     expect(seen).toEqual(report.checks.map((check) => check.check));
     expect(standIn.events).toContain('write /home/user/app/package.json');
     expect(standIn.commandLines()).toEqual(['npm install --ignore-scripts --no-audit --no-fund', 'npm start (background)']);
     expect(standIn.events).toContain('getHost 3000');
     expect(standIn.killCount()).toBe(1);
+  });
+
+  it('runs the behaviour round through the public host, with the exchange that failed', async () => {
+    const standIn = newStandIn();
+    const report = await adapterFor(standIn).validate(crudApiFiles({ readNeverFinds: true }), { routes: [] });
+    const checks = new Map(report.checks.map((check) => [check.check, check]));
+    expect(checks.get('books: create')).toMatchObject({ ok: true, kind: 'behaviour', resource: 'books' });
+    expect(checks.get('books: read')).toMatchObject({
+      ok: false,
+      detail: 'GET /books/1 answered 404 Not Found, but the book created just before should be found (200)',
+      exchange: { request: { method: 'GET', path: '/books/1' }, response: { status: 404, body: '{"error":"not found"}' } },
+    });
+    expect(checks.get('books: bad body')).toMatchObject({ ok: true });
+    expect(report.ok).toBe(false);
   });
 
   it('reports a failing install with its output, skips the rest, and still kills the sandbox', async () => {
@@ -150,6 +167,21 @@ describe('E2B sandbox adapter', () => {
     await expect(fetch(`${api.baseUrl}/books`)).rejects.toThrow();
   });
 
+  it('starts the API again inside the VM after the behaviour round wrote to it, then hands it over', async () => {
+    const standIn = newStandIn();
+    let adopted: RunningApi | undefined;
+    const report = await adapterFor(standIn).validate(crudApiFiles(), { routes: [], adoptServer: (api) => ((adopted = api), true) });
+    expect(report.ok).toBe(true);
+    expect(standIn.commandLines()).toEqual(['npm install --ignore-scripts --no-audit --no-fund', 'npm start (background)', 'npm start --ignore-scripts (background)']);
+    try {
+      // The round created and deleted a book; the restarted API numbers from 1 again.
+      const created = await fetch(`${adopted!.baseUrl}/books`, { method: 'POST', body: JSON.stringify({ title: 'Emma', year: 1815 }) });
+      expect(await created.json()).toMatchObject({ id: '1' });
+    } finally {
+      await adopted?.stop();
+    }
+  });
+
   it('kills the sandbox when the offer is refused', async () => {
     const standIn = newStandIn();
     let offers = 0;
@@ -159,14 +191,21 @@ describe('E2B sandbox adapter', () => {
     expect(standIn.killCount()).toBe(1);
   });
 
-  it.each([
-    ['a write probe was accepted', { createStatus: 201 }, true],
-    ['a check failed', { listStatus: 500 }, false],
-  ])('does not offer the API when %s, and kills the sandbox', async (_case, api, reportOk) => {
+  it('offers the API after a write probe was accepted only once it has started again', async () => {
+    const standIn = newStandIn();
+    const offered: RunningApi[] = [];
+    const report = await adapterFor(standIn).validate(booksApi({ createStatus: 201 }), { routes: BOOKS_ROUTES, adoptServer: (api) => (offered.push(api), true) });
+    expect(report.ok).toBe(true);
+    expect(offered).toHaveLength(1);
+    expect(standIn.commandLines().at(-1)).toBe('npm start --ignore-scripts (background)');
+    await offered[0]!.stop();
+  });
+
+  it('does not offer the API when a check failed, and kills the sandbox', async () => {
     const standIn = newStandIn();
     let offers = 0;
-    const report = await adapterFor(standIn).validate(booksApi(api), { routes: BOOKS_ROUTES, adoptServer: () => (offers++, true) });
-    expect(report.ok).toBe(reportOk);
+    const report = await adapterFor(standIn).validate(booksApi({ listStatus: 500 }), { routes: BOOKS_ROUTES, adoptServer: () => (offers++, true) });
+    expect(report.ok).toBe(false);
     expect(offers).toBe(0);
     expect(standIn.killCount()).toBe(1);
   });

@@ -8,14 +8,15 @@ import type { FileMap, ValidationReport } from '@/types/versioning';
 import type { SandboxAdapter, SandboxRunOptions } from '../ports';
 import { CheckList } from './check-list';
 import { collectRoutes, type RouteProbe } from './declared-routes';
-import { httpsHostUrl, type CreateE2BSandbox } from './e2b-commands';
+import { httpsHostUrl, startApiInBackground, waitForAnswer, type BackgroundApi, type CreateE2BSandbox, type E2BSandboxHandle } from './e2b-commands';
 import { prepareE2BInstall, takeOverE2BInstall } from './e2b-install-ahead';
 import { installBuildStart } from './e2b-start';
 import { installAheadNote } from './install-ahead-rules';
 import { probeHttp } from './probe';
-import { createRedactor } from './redact-secrets';
+import { createRedactor, type Redact } from './redact-secrets';
 import { withLog } from './report-text';
 import { orderForProbing } from './route-checks';
+import { planRunApiChecks, runPlannedApiChecks } from './api-check-steps';
 import { killSandbox, runningE2BApi } from './running-e2b-api';
 
 export type { E2BSandboxHandle } from './e2b-commands';
@@ -56,7 +57,8 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
     const redact = createRedactor(env);
     const routes = collectRoutes(run.routes, files);
     const probes = orderForProbing(routes.probes.slice(0, options.maxRoutes ?? 40));
-    const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], run.onCheck, redact);
+    const apiPlan = await planRunApiChecks(files, run);
+    const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check), ...apiPlan.names], run.onCheck, redact);
     const ahead = await takeOverE2BInstall(run.prepared, files, sandboxTimeoutMs, run.signal);
     if (!ahead) run.signal?.throwIfAborted();
     const sandbox = ahead?.sandbox ?? (await newSandbox());
@@ -80,10 +82,18 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
       }
       if (started.state === 'aborted') return finish('start failed');
 
-      const { api, baseUrl } = started;
-      const stateChanged = await probeApi(baseUrl, probes, checks, run.signal);
-      // Handed over only as a fresh start would leave it: all passed, still running, and no write
-      // probe was accepted (that would leave a record the person never made).
+      const { baseUrl } = started;
+      let { api } = started;
+      const probesWrote = await probeApi(baseUrl, probes, checks, run.signal);
+      const target = { baseUrl, timeoutMs: probeTimeoutMs, ...(run.signal ? { signal: run.signal } : {}) };
+      const checksWrote = !run.signal?.aborted && (await runPlannedApiChecks(target, apiPlan, checks));
+      let stateChanged = probesWrote || checksWrote;
+      // Handed over only as a fresh start would leave it: all passed, still running, and nothing
+      // written that the person never made. The checks write, so the API is started again first.
+      if (run.adoptServer && checks.ok && stateChanged && !run.signal?.aborted && !api.hasExited()) {
+        const fresh = await restartApi(sandbox, api, baseUrl, { env, redact, signal: run.signal });
+        if (fresh) [api, stateChanged] = [fresh, false];
+      }
       if (run.adoptServer && checks.ok && !stateChanged && !run.signal?.aborted && !api.hasExited()) {
         adopted = run.adoptServer(runningE2BApi({ sandbox, baseUrl, api }));
       }
@@ -97,6 +107,19 @@ export function createE2BSandbox(options: E2BSandboxOptions): SandboxAdapter {
       run.signal?.throwIfAborted();
       return { sandbox: 'e2b', checks: checks.checks, ok: checks.ok, durationMs: Date.now() - startedAt };
     }
+  }
+
+  /** Stops the API and starts it again without prestart (its build is done); null when it does not answer again. */
+  async function restartApi(
+    sandbox: E2BSandboxHandle,
+    api: BackgroundApi,
+    baseUrl: string,
+    options: { env: Readonly<Record<string, string>>; redact: Redact; signal: AbortSignal | undefined },
+  ): Promise<BackgroundApi | null> {
+    await api.stop();
+    const fresh = await startApiInBackground(sandbox, { env: options.env, redact: options.redact, tailBytes: SERVER_OUTPUT_TAIL_BYTES, again: true });
+    const answer = await waitForAnswer(baseUrl, fresh, { timeoutMs: stepLimits.startTimeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+    return answer === 'answering' ? fresh : null;
   }
 
   /**

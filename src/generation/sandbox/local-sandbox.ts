@@ -13,7 +13,9 @@ import { finishInstallAhead, prepareLocalInstall, takeOverInstall, type Installe
 import { build, install, start, type RunningServer } from './npm-steps';
 import { createRedactor } from './redact-secrets';
 import { runningLocalApi } from './running-local-api';
+import { describeExit } from './report-text';
 import { checkHealth, checkRoutes, orderForProbing } from './route-checks';
+import { localCheckTarget, planRunApiChecks, runPlannedApiChecks } from './api-check-steps';
 import { openLocalWorkspace, type RunContext, type SandboxSettings } from './run-context';
 import { defaultSandboxSlots, type Semaphore } from './semaphore';
 import { DEFAULT_SANDBOX_ROOT, removeWorkspace } from './workspace';
@@ -93,15 +95,15 @@ async function validate(
 ): Promise<ValidationReport> {
   const startedAt = Date.now();
   const { signal } = options;
-  let plan: ReturnType<typeof planChecks>;
+  let plan: Awaited<ReturnType<typeof planChecks>>;
   try {
-    plan = planChecks(files, options, settings);
+    plan = await planChecks(files, options, settings);
   } catch (error) {
     // The dir of an install begun ahead is this run's from the start; the finally below is not yet.
     if (ahead) await removeWorkspace(ahead.installed.workspace);
     throw error;
   }
-  const { checks, probes, redact } = plan;
+  const { checks, probes, redact, apiPlan } = plan;
   const context = { files, settings, checks, signal, ...(options.env ? { projectEnv: options.env } : {}) };
   const run: RunContext = ahead ? { ...context, isolated: ahead.installed.isolated, workspace: ahead.installed.workspace } : await openLocalRun(context);
   const { isolated, workspace } = run;
@@ -111,10 +113,23 @@ async function validate(
   let handedOver = false;
   try {
     const built = (await runStep(run, 'install', installStep)) && (await runStep(run, 'build', () => build(run)));
-    const started = built ? await start(run, (stop) => (stopServer = stop)) : undefined;
+    let started = built ? await start(run, (stop) => (stopServer = stop)) : undefined;
     if (started) {
       await checkHealth(run, started);
       await checkRoutes(run, started, probes);
+      const exit = started.process.exitInfo();
+      if (exit) checks.abandonRest(`the server ${describeExit(exit)}`);
+      else if (!signal?.aborted && (await runPlannedApiChecks(localCheckTarget(started, settings.probeTimeoutMs, signal), apiPlan, checks))) {
+        run.stateChanged = true;
+      }
+      if (options.adoptServer && run.stateChanged && checks.ok && !signal?.aborted) {
+        // The checks wrote to its data; the preview must be what a fresh start gives, so it starts again
+        // (without prestart: its build is done).
+        await stopServer?.();
+        stopServer = undefined;
+        const fresh = await start({ ...run, checks: new CheckList(['start']) }, (stop) => (stopServer = stop), { again: true });
+        if (fresh) [started, run.stateChanged] = [fresh, false];
+      }
       if (stopServer && mayHandOver(run, started, options)) {
         handedOver = options.adoptServer!(runningLocalApi({ sandbox, server: started, stopServer, workspace, redact }));
       }
@@ -137,11 +152,13 @@ async function validate(
 }
 
 /** The checks the report will list, in order, with those decided before anything runs already recorded. */
-function planChecks(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings) {
+async function planChecks(files: FileMap, options: SandboxRunOptions, settings: SandboxSettings) {
   const routes = collectRoutes(options.routes, files);
   const probes = orderForProbing(routes.probes.slice(0, settings.maxRoutes));
   const redact = createRedactor(options.env ?? {});
-  const checks = new CheckList(['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check)], options.onCheck, redact);
+  const apiPlan = await planRunApiChecks(files, options);
+  const planned = ['install', 'build', 'start', 'health', ...probes.map((probe) => probe.check), ...apiPlan.names];
+  const checks = new CheckList(planned, options.onCheck, redact);
 
   if (routes.openApiProblem) {
     const { path: file, reason } = routes.openApiProblem;
@@ -153,7 +170,7 @@ function planChecks(files: FileMap, options: SandboxRunOptions, settings: Sandbo
   for (const probe of routes.probes.slice(settings.maxRoutes)) {
     checks.skip(probe.check, `not probed: only the first ${settings.maxRoutes} routes are`);
   }
-  return { checks, probes, redact };
+  return { checks, probes, redact, apiPlan };
 }
 
 /**

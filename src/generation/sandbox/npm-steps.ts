@@ -71,15 +71,20 @@ export async function build(run: RunContext): Promise<boolean> {
  * once the port accepts connections. The server is handed to the caller through `adopt` (as a stop
  * function) the moment it exists, so it is stopped even if this step throws.
  */
+/**
+ * `again`: a restart of a server this run already started, so `prestart` (a build, as a rule) has
+ * run: `--ignore-scripts` skips it, and npm still runs `start` itself.
+ */
 export async function start(
   run: RunContext,
   adopt: (stopServer: () => Promise<void>) => void,
+  options: { again?: boolean } = {},
 ): Promise<RunningServer | undefined> {
   const startedAt = Date.now();
   const { port, release } = await reserveFreePort();
   let server: GroupProcess;
   try {
-    const command = prepareNpm(run, ['start'], { port, withProjectEnv: true });
+    const command = prepareNpm(run, options.again ? ['start', '--ignore-scripts'] : ['start'], { port, withProjectEnv: true });
     server = spawnProcessGroup(command.command, command.args, { ...command, outputTailBytes: run.settings.outputTailBytes });
   } catch (error) {
     release();

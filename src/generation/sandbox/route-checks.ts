@@ -10,7 +10,7 @@ import type { RunContext } from './run-context';
 
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Server output appended to a failed probe's detail: usually the stack trace of the failure. */
-const FAILURE_LOG_BYTES = 2 * 1024;
+export const FAILURE_LOG_BYTES = 2 * 1024;
 const EXIT_NOTICE_MS = 1_000;
 /**
  * A failing handler logs, then answers; the log travels on a pipe and the answer on a socket, and the
@@ -20,7 +20,7 @@ const LOG_QUIET_MS = 100;
 const LOG_WAIT_MAX_MS = 1_000;
 
 /** Resolves once no output has arrived for LOG_QUIET_MS, or after LOG_WAIT_MAX_MS in all. */
-async function outputSettled(output: { readonly bytesSeen: number }): Promise<void> {
+export async function outputSettled(output: { readonly bytesSeen: number }): Promise<void> {
   const deadline = Date.now() + LOG_WAIT_MAX_MS;
   let seen = -1;
   while (output.bytesSeen !== seen && Date.now() < deadline) {

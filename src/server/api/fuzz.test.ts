@@ -13,6 +13,7 @@ import { openPgliteTestDatabase } from '@/test/test-database';
 import {
   anyValue,
   badPreviewRequest,
+  badSavedCheckFields,
   notAnEnvName,
   notAnEnvValue,
   notAnId,
@@ -22,7 +23,9 @@ import {
   validPrompt,
   withExtraKeys,
 } from '@/test/fuzz-inputs';
+import { signedOutCalls } from '@/test/signed-out-calls';
 import { appRouter, createCaller } from './root';
+import { saveCheckInput } from './routers/saved-checks';
 import { LOCAL_USER_ID } from './trpc';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -40,7 +43,8 @@ const DATABASE_STATE_SQL = `select
   (select md5(coalesce(string_agg(id::text || status || coalesce(stop_reason, ''), ',' order by id), '')) from api_versions) as version_states,
   (select md5(coalesce(string_agg(id::text || updated_at::text, ',' order by id), '')) from projects) as project_updates,
   (select md5(coalesce(string_agg(project_id::text || name || value || updated_at::text, ',' order by project_id, name), '')) from project_env_vars) as env_vars,
-  (select count(*) from request_history)::int as request_history`;
+  (select count(*) from request_history)::int as request_history,
+  (select count(*) from saved_checks)::int as saved_checks`;
 
 function trpcErrorOf(error: unknown): TRPCError {
   expect(error).toBeInstanceOf(TRPCError);
@@ -191,6 +195,7 @@ describe('tRPC procedures under fuzzing', () => {
     { name: 'preview.start', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constant(own.v2)) })), call: (caller, input) => caller.preview.start(input) },
     { name: 'preview.status', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.preview.status(input) },
     { name: 'preview.stop', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: badVersionId() })), call: (caller, input) => caller.preview.stop(input) },
+    { name: 'preview.check', inputs: () => fc.oneof(anyValue, withExtraKeys({ versionId: fc.oneof(badVersionId(), fc.constant(own.v2)) })), call: (caller, input) => caller.preview.check(input) },
     {
       name: 'preview.send',
       inputs: () =>
@@ -213,6 +218,28 @@ describe('tRPC procedures under fuzzing', () => {
         ),
       call: (caller, input) => caller.preview.history(input),
     },
+    { name: 'savedChecks.list', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.savedChecks.list(input) },
+    {
+      name: 'savedChecks.save',
+      // A check the schema accepts, on one's own project, is a valid write, so it is never generated.
+      inputs: () =>
+        fc.oneof(
+          anyValue,
+          withExtraKeys({ projectId: badProjectId(), method: fc.constant('GET'), path: fc.constant('/'), expectStatus: fc.constant(200) }).filter((input) => 'projectId' in input),
+          fc
+            .oneof(badPreviewRequest, badSavedCheckFields)
+            .map((fields) => ({ projectId: own.projectId, method: 'GET', path: '/', expectStatus: 200, ...fields }))
+            .filter((input) => !saveCheckInput.safeParse(input).success),
+        ),
+      call: (caller, input) => caller.savedChecks.save(input),
+    },
+    {
+      // Removing an unknown id from one's own project is a valid call (nothing removed), so it is never generated.
+      name: 'savedChecks.remove',
+      inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId(), id: unknownId }).filter((input) => 'projectId' in input), fc.record({ projectId: fc.constant(own.projectId), id: notAnId })),
+      call: (caller, input) => caller.savedChecks.remove(input),
+    },
+    { name: 'savedChecks.requestsHttp', inputs: () => fc.oneof(anyValue, withExtraKeys({ projectId: badProjectId() })), call: (caller, input) => caller.savedChecks.requestsHttp(input) },
   ];
 
   it('fuzzes every procedure of the router', () => {
@@ -240,32 +267,7 @@ describe('tRPC procedures under fuzzing', () => {
   it('without a signed-in user every procedure is UNAUTHORIZED, even with valid input, and writes nothing', async () => {
     const anonymous = createCaller({ services, userId: null });
     const before = await databaseState();
-    const calls: Array<() => Promise<unknown>> = [
-      () => anonymous.projects.create({ prompt: BOOKSTORE }),
-      () => anonymous.projects.get({ projectId: own.projectId }),
-      () => anonymous.projects.list(),
-      () => anonymous.versions.create({ projectId: own.projectId, prompt: 'Add a reviews resource' }),
-      () => anonymous.versions.list({ projectId: own.projectId }),
-      () => anonymous.versions.get({ versionId: own.v1 }),
-      () => anonymous.versions.files({ versionId: own.v1 }),
-      () => anonymous.versions.stop({ versionId: own.v1 }),
-      () => anonymous.versions.regenerate({ versionId: own.v1 }),
-      () => anonymous.versions.fix({ versionId: own.v1 }),
-      () => anonymous.versions.restore({ versionId: own.v1 }),
-      () => anonymous.versions.compare({ fromVersionId: own.v1, toVersionId: own.v1 }),
-      () => anonymous.versions.apiDiff({ fromVersionId: own.v1, toVersionId: own.v1 }),
-      () => anonymous.messages.list({ projectId: own.projectId }),
-      () => anonymous.stream.since({ versionId: own.v1, afterSeq: 0, waitMs: 0 }),
-      () => anonymous.versions.api({ versionId: own.v1 }),
-      () => anonymous.projectEnv.list({ projectId: own.projectId }),
-      () => anonymous.projectEnv.set({ projectId: own.projectId, name: 'JWT_SECRET', value: 'x' }),
-      () => anonymous.projectEnv.remove({ projectId: own.projectId, name: 'JWT_SECRET' }),
-      () => anonymous.preview.start({ versionId: own.v1 }),
-      () => anonymous.preview.status({ versionId: own.v1 }),
-      () => anonymous.preview.stop({ versionId: own.v1 }),
-      () => anonymous.preview.send({ versionId: own.v1, method: 'GET', path: '/authors' }),
-      () => anonymous.preview.history({ projectId: own.projectId }),
-    ];
+    const calls = signedOutCalls(anonymous, own, BOOKSTORE);
     expect(calls).toHaveLength(Object.keys(appRouter._def.procedures).length);
     for (const call of calls) expect(trpcErrorOf(await call().catch((caught: unknown) => caught)).code).toBe('UNAUTHORIZED');
     expect(await databaseState()).toEqual(before);

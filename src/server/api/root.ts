@@ -5,6 +5,7 @@ import { messagesRouter } from './routers/messages';
 import { previewRouter } from './routers/preview';
 import { projectEnvRouter } from './routers/project-env';
 import { projectsRouter } from './routers/projects';
+import { savedChecksRouter } from './routers/saved-checks';
 import { streamRouter } from './routers/stream';
 import { versionsRouter } from './routers/versions';
 import { createCallerFactory, createTRPCRouter } from './trpc';
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   stream: streamRouter,
   projectEnv: projectEnvRouter,
   preview: previewRouter,
+  savedChecks: savedChecksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -104,8 +104,9 @@ export async function regenerateVersion(ctx: HandlerContext, input: { versionId:
 /** A version that failed validation, repaired by the model: based on it, asked with the failing checks. */
 export async function fixVersion(ctx: HandlerContext, input: { versionId: string }): Promise<CreatedVersion> {
   const { version } = await requireVersion(ctx, input.versionId);
-  if (version.status !== 'failed' || version.stopReason !== 'validation_failed') {
-    throw new ForgeError('BAD_REQUEST', `v${version.versionNumber} did not fail validation, so there is nothing to fix.`);
+  const regressed = version.status === 'complete' && (version.validation?.checks ?? []).some((check) => check.regression);
+  if (!regressed && (version.status !== 'failed' || version.stopReason !== 'validation_failed')) {
+    throw new ForgeError('BAD_REQUEST', `v${version.versionNumber} did not fail validation and no saved check regressed, so there is nothing to fix.`);
   }
   return startVersion(ctx, {
     projectId: version.projectId,

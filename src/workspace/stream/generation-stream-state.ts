@@ -1,17 +1,13 @@
 // What the browser knows about one version's generation, built only from its stream events.
 // Pure, so the order/duplicate/gap rules are tested without React or a network.
 import type { StepName, StopReason, StreamEvent } from '@/types/streaming';
-import type { FileMap, VersionStatus } from '@/types/versioning';
+import type { FileMap, ValidationCheck, VersionStatus } from '@/types/versioning';
 import { emptyFile, withChunk, withHunk, type LiveEdit, type StreamedFile } from './streamed-file';
 
 export type { LiveEdit, StreamedFile } from './streamed-file';
 
-export interface StreamedValidationResult {
-  check: string;
-  ok: boolean;
-  skipped: boolean;
-  detail: string;
-}
+/** A check as its event told it; `skipped` always set. */
+export type StreamedValidationResult = Omit<ValidationCheck, 'skipped' | 'durationMs'> & { skipped: boolean };
 
 export type StreamEnding =
   /** `title`: the version's saved title, which the versions list shows only once it is fetched again. */
@@ -126,7 +122,7 @@ function applyOne(state: GenerationStreamState, event: StreamEvent): GenerationS
     case 'validation:result':
       return {
         ...next,
-        validation: [...state.validation, { check: event.check, ok: event.ok, skipped: event.skipped ?? false, detail: event.detail }],
+        validation: [...state.validation, validationResult(event)],
         timing: { ...state.timing, validationEndedAt: event.at },
       };
     case 'version:complete':
@@ -256,4 +252,20 @@ export function streamStatus(state: GenerationStreamState): VersionStatus {
  */
 export function shownStatus(state: GenerationStreamState | null, listed: VersionStatus): VersionStatus {
   return state && (state.lastSeq > 0 || state.ended) ? streamStatus(state) : listed;
+}
+
+/** The check an event carries, without the event's own fields. */
+function validationResult(event: Extract<StreamEvent, { type: 'validation:result' }>): StreamedValidationResult {
+  const { check, ok, skipped, detail, kind, resource, savedCheckId, exchange, regression } = event;
+  return {
+    check,
+    ok,
+    skipped: skipped ?? false,
+    detail,
+    ...(kind ? { kind } : {}),
+    ...(resource ? { resource } : {}),
+    ...(savedCheckId ? { savedCheckId } : {}),
+    ...(exchange ? { exchange } : {}),
+    ...(regression ? { regression } : {}),
+  };
 }

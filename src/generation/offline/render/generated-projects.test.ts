@@ -12,53 +12,16 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FileMap } from '@/types/versioning';
 import { collectRoutes } from '../../sandbox/declared-routes';
-import { FEATURES, readStoredSchema, type ApiSchema } from '../schema/api-schema';
+import { readStoredSchema, type ApiSchema } from '../schema/api-schema';
 import { openApiRoutes, registeredRoutes, runConversation, writeProject } from '@/test/offline-conversations';
 import { renderProject } from './render-project';
 import { PINNED_VERSIONS, TSCONFIG_JSON } from './render-package';
 import { SAMPLE_CONVERSATIONS } from '@/test/offline-sample-conversations';
+import { SCHEMA_PROJECTS } from '@/test/offline-awkward-schemas';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const NODE_MODULES = join(REPO_ROOT, 'node_modules');
 const run = promisify(execFile);
-
-/** Every field type, required and optional, relations, and names that would break careless code generation. */
-const AWKWARD_SCHEMA: ApiSchema = {
-  title: 'Awkward API',
-  features: [...FEATURES],
-  resources: [
-    {
-      plural: 'books',
-      singular: 'book',
-      fields: [
-        { name: 'classId', type: 'string', required: true, references: 'classes' },
-        { name: 'newsId', type: 'string', required: false, references: 'news' },
-        { name: 'title', type: 'string', required: true },
-        { name: 'subtitle', type: 'string', required: false },
-        { name: 'price', type: 'number', required: true },
-        { name: 'pages', type: 'number', required: false },
-        { name: 'isNew', type: 'boolean', required: true },
-        { name: 'published', type: 'boolean', required: false },
-        { name: 'dueDate', type: 'date', required: true },
-        { name: 'releaseDate', type: 'date', required: false },
-        { name: 'startsAt', type: 'datetime', required: true },
-        { name: 'publishedAt', type: 'datetime', required: false },
-        { name: 'constructor', type: 'string', required: false },
-      ],
-    },
-    { plural: 'news', singular: 'news', fields: [] },
-    { plural: 'classes', singular: 'class', fields: [{ name: 'name', type: 'string', required: true }] },
-    { plural: 'packages', singular: 'package', fields: [{ name: 'classId', type: 'string', required: true, references: 'classes' }] },
-    { plural: 'routers', singular: 'router', fields: [{ name: 'listing', type: 'string', required: true }] },
-    { plural: 'filters', singular: 'filter', fields: [{ name: 'query', type: 'number', required: false }] },
-  ],
-};
-
-const SCHEMA_PROJECTS: Array<[string, ApiSchema]> = [
-  ['awkward-schema', AWKWARD_SCHEMA],
-  ['empty-schema', { title: 'Empty API', resources: [], features: [] }],
-  ['empty-schema-all-features', { title: 'Empty API', resources: [], features: [...FEATURES] }],
-];
 
 const CONVERSATIONS = SAMPLE_CONVERSATIONS.map((conversation) => ({ ...conversation, steps: runConversation(conversation.prompts) }));
 

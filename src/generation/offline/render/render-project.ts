@@ -20,7 +20,7 @@ import { CORS_PATH, CORS_TS, RATE_LIMIT_PATH, RATE_LIMIT_TS, REQUEST_LOG_PATH, R
  * render different files: a later version then rewrites every file that differs instead of only
  * those its change touches, so a project never mixes files of two renderers.
  */
-export const RENDER_REVISION = 3;
+export const RENDER_REVISION = 4;
 
 export function renderProject(schema: ApiSchema): FileMap {
   const has = (feature: ApiSchema['features'][number]) => schema.features.includes(feature);

@@ -46,10 +46,18 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw new HttpError(400, 'The request needs a JSON body');
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text, withoutPrototype) as unknown;
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON');
   }
+}
+
+/**
+ * Objects of a parsed body get no prototype, so a field named like one of its members (constructor,
+ * toString) is absent unless the client sent it, instead of zod reading the inherited function.
+ */
+function withoutPrototype(_key: string, value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value;
 }
 
 /** The body checked against a zod schema: 400 with zod's issues when it does not fit. */
