@@ -108,7 +108,12 @@ test('a new user builds v1 from /ask, watches it stream, and sees every check pa
   );
   expect(results.map((result) => result.check)).toEqual(expect.arrayContaining(['install', 'build', 'start', 'health']));
   expect(results.filter((result) => result.ok !== 'true' || result.skipped !== 'false'), 'checks that failed or did not run').toEqual([]);
-  await expect(card.getByTestId('validation-summary')).toHaveText(`${results.length}/${results.length} passed`);
+  // The behaviour round shows as a row per resource, a chip per step; the summary counts them too.
+  const steps = card.getByTestId('behaviour-step');
+  expect(await steps.count()).toBe(10);
+  expect(await steps.evaluateAll((items) => items.filter((item) => item.getAttribute('data-ok') !== 'true').length)).toBe(0);
+  const total = results.length + 10;
+  await expect(card.getByTestId('validation-summary')).toHaveText(`${total}/${total} passed`);
   await card.getByTestId('version-card-toggle').click();
 });
 
