@@ -18,6 +18,14 @@ describe('pluralize and singularize', () => {
     ['news', 'news'],
     ['child', 'children'],
     ['quiz', 'quizzes'],
+    ['salesperson', 'salespeople'],
+    ['grandchild', 'grandchildren'],
+    ['medium', 'media'],
+    ['menu', 'menus'],
+    ['crisis', 'crises'],
+    ['knife', 'knives'],
+    ['hero', 'heroes'],
+    ['staff', 'staff'],
   ])('%s ⇄ %s', (singular, plural) => {
     expect(pluralize(singular)).toBe(plural);
     expect(singularize(plural)).toBe(singular);

@@ -65,6 +65,14 @@ const IRREGULAR: ReadonlyArray<readonly [singular: string, plural: string]> = [
   ['matrix', 'matrices'],
   ['vertex', 'vertices'],
   ['appendix', 'appendices'],
+  ['medium', 'media'],
+];
+
+/** Irregular plurals that also end compounds: salesperson → salespeople, grandchild → grandchildren. */
+const IRREGULAR_ENDINGS: ReadonlyArray<readonly [singular: string, plural: string]> = [
+  ['person', 'people'],
+  ['child', 'children'],
+  ['woman', 'women'],
 ];
 
 /** The same word in both forms. */
@@ -76,9 +84,18 @@ const UNCOUNTABLE = new Set([
 const PLURAL_OF = new Map(IRREGULAR.map(([singular, plural]) => [singular, plural]));
 const SINGULAR_OF = new Map(IRREGULAR.map(([singular, plural]) => [plural, singular]));
 
+/** The word with an irregular ending swapped for its other form: "salespeople" → "salesperson". */
+function swapEnding(word: string, from: 'singular' | 'plural'): string | undefined {
+  for (const pair of IRREGULAR_ENDINGS) {
+    const [ending, swapped] = from === 'singular' ? pair : [pair[1], pair[0]];
+    if (word.length > ending.length && word.endsWith(ending)) return word.slice(0, -ending.length) + swapped;
+  }
+  return undefined;
+}
+
 export function pluralize(singular: string): string {
   if (UNCOUNTABLE.has(singular)) return singular;
-  const irregular = PLURAL_OF.get(singular);
+  const irregular = PLURAL_OF.get(singular) ?? swapEnding(singular, 'singular');
   if (irregular) return irregular;
   if (/[^aeiou]y$/.test(singular)) return `${singular.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/.test(singular)) return `${singular}es`;
@@ -87,7 +104,7 @@ export function pluralize(singular: string): string {
 
 export function singularize(plural: string): string {
   if (UNCOUNTABLE.has(plural)) return plural;
-  const irregular = SINGULAR_OF.get(plural);
+  const irregular = SINGULAR_OF.get(plural) ?? swapEnding(plural, 'plural');
   if (irregular) return irregular;
   if (!looksPlural(plural)) return plural;
   if (/[^aeiou]ies$/.test(plural)) return `${plural.slice(0, -3)}y`;
@@ -99,6 +116,8 @@ export function singularize(plural: string): string {
 export function looksPlural(word: string): boolean {
   if (UNCOUNTABLE.has(word) || SINGULAR_OF.has(word)) return true;
   if (PLURAL_OF.has(word)) return false;
+  const ending = IRREGULAR_ENDINGS.find(([singular, plural]) => word.endsWith(singular) || word.endsWith(plural));
+  if (ending && word.length > ending[0].length) return word.endsWith(ending[1]);
   return /[^su]s$/.test(word) && !/(is|ss)$/.test(word);
 }
 

@@ -92,6 +92,42 @@ describe('composeOfflineAnswer: first version', () => {
   });
 });
 
+describe('composeOfflineAnswer: never silent about resources', () => {
+  it('builds a resource named only as the subject of the title', () => {
+    const result = answer('Recipes And Ingredients API: recipes have a title and cooking time');
+    expect(openApiRoutes(result.written)).toContain('GET /ingredients');
+    expect(result.summary).toContain('ingredients with name (string, required)');
+  });
+
+  it('builds every resource of a list after a colon', () => {
+    const result = answer('Library API: members, loans, books. Books have a title and an isbn');
+    expect(plurals(result.written)).toEqual(['members', 'loans', 'books']);
+    expect(openApiRoutes(result.written)).toEqual(expect.arrayContaining(['GET /members', 'GET /loans', 'GET /books']));
+  });
+
+  it('says which resource-like nouns it did not build, and how to ask for them', () => {
+    const asField = answer('A recipes API. Recipes have a title and ratings.');
+    expect(asField.summary).toContain('I did not make a "ratings" resource (recipes have ratings as a field): say "add a ratings resource" if you want one.');
+    const unread = answer('A blog API with posts. Users can leave comments.');
+    expect(unread.summary).toContain('I did not make a "users" resource: say "add a users resource" if you want one.');
+    expect(unread.summary).toContain('I did not make a "comments" resource: say "add a comments resource" if you want one.');
+    // The suggested phrasing works.
+    expect(plurals(applyAnswer(unread.written, answer('add a comments resource', unread.written)))).toEqual(['posts', 'comments']);
+  });
+
+  it.each([
+    'A REST API for a bookstore with authors and books',
+    'Recipes: title, cooking time. Ingredients: name, quantity.',
+    'An API for:\n- members\n- loans\n- books (title, isbn)',
+  ])('names every resource and feature it built: %j', (prompt) => {
+    const result = answer(`${prompt}\nAdd pagination.`);
+    const schema = readStoredSchema(result.written)!.schema;
+    expect(schema.resources.length).toBeGreaterThan(1);
+    for (const resource of schema.resources) expect(result.summary).toMatch(new RegExp(`(Resources: |; )${resource.plural} with `));
+    expect(result.summary).toContain('pagination: list routes take ?page=');
+  });
+});
+
 describe('composeOfflineAnswer: later versions', () => {
   it('adding a resource writes only the files it touches', () => {
     const v2 = answer('Add a reviews resource', v1.written);
@@ -153,6 +189,14 @@ describe('composeOfflineAnswer: later versions', () => {
     expect(v2.written['src/routes/books.ts']).toContain("router.get('/authors/:id/books'");
     expect(v2.written['src/routes/authors.ts']).toContain('checkUnreferenced(params.id);');
     expect(v2.summary).toContain("Books belong to authors: authorId must name an existing author, and GET /authors/:id/books lists an author's books.");
+  });
+
+  it('carries out several changes of one prompt in one version', () => {
+    const v2 = answer('remove books and add reviews', v1.written);
+    expect(v2.plan?.title).toBe('Remove books, add reviews');
+    expect(v2.deleted).toEqual(['src/models/books.ts', 'src/routes/books.ts']);
+    expect(plurals(applyAnswer(v1.written, v2))).toEqual(['authors', 'reviews']);
+    expect(v2.summary).toMatch(/^Removed books and its routes\. Added reviews with rating/);
   });
 
   it('renaming a resource moves its files', () => {

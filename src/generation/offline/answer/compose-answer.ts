@@ -5,16 +5,17 @@ import type { GenerationRequest } from '../../ports';
 import { readStoredSchema, type ApiSchema } from '../schema/api-schema';
 import { capabilitiesMessage } from '../understand/capabilities';
 import { changedFiles, type FileChanges } from './changed-files';
+import { describeNounsLeftOut } from './describe-left-out';
 import { describeRelation, describeResource, listWords } from '../schema/describe-schema';
 import { describeFeature } from '../understand/feature-catalog';
 import { capitalize } from '../inflect';
 import { relationsOf } from '../schema/schema-relations';
 import { deleteBlock, fileBlock, planBlock, summaryBlock } from '../render/output-format';
 import { planFirstVersion } from '../plan/plan-first-version';
-import { planIteration } from '../plan/plan-iteration';
+import { planIterations } from '../plan/plan-iteration';
 import type { CreateIntent } from '../understand/prompt-intents';
 import { renderProject, RENDER_REVISION } from '../render/render-project';
-import { understandChangePrompt } from '../understand/understand-change-prompt';
+import { understandChangeCommands } from '../understand/understand-change-commands';
 import { understandCreatePrompt } from '../understand/understand-create-prompt';
 
 function quoted(prompt: string): string {
@@ -32,12 +33,13 @@ function firstVersionSummary(schema: ApiSchema, intent: CreateIntent, notes: str
       ? ` Not built: ${listWords(intent.unsupported)}. The offline generator builds resources, relations and the features above; connect a model (OPENAI_API_KEY) for more.`
       : '';
   const unclear = intent.unclear.length > 0 ? ` I did not follow ${listWords(intent.unclear.map(quoted))}, so it is not in the API.` : '';
+  const leftOut = describeNounsLeftOut(schema, intent.nounsLeftOut ?? []).map((sentence) => ` ${sentence}`).join('');
   return (
     `Created ${schema.title}, a TypeScript API on node:http with zod validation.` +
     ` Resources: ${schema.resources.map(describeResource).join('; ')}.${implied}${relations}${features}` +
     ` Each resource has list, get, create, replace, update and delete routes, and GET /health answers { "status": "ok" }.` +
     ` Data is kept in memory. Run npm install && npm start; it serves on PORT (default 3000).` +
-    `${notBuilt}${unclear}${notes.map((note) => ` ${note}`).join('')}`
+    `${notBuilt}${unclear}${leftOut}${notes.map((note) => ` ${note}`).join('')}`
   );
 }
 
@@ -78,9 +80,9 @@ function nextVersionAnswer(request: GenerationRequest): string {
       ),
     );
   }
-  const intent = understandChangePrompt(request.prompt);
-  if (!intent) return summaryBlock(capabilitiesMessage(`I did not understand ${quoted(request.prompt)}.`, false));
-  const plan = planIteration(stored.schema, intent);
+  const intents = understandChangeCommands(request.prompt);
+  if (!intents) return summaryBlock(capabilitiesMessage(`I did not understand ${quoted(request.prompt)}.`, false));
+  const plan = planIterations(stored.schema, intents);
   if (plan.kind === 'refusal') return summaryBlock(plan.message);
 
   const sameRenderer = stored.renderRevision === RENDER_REVISION;

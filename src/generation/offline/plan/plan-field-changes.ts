@@ -9,7 +9,7 @@ import { linkResources } from './plan-relations';
 import type { FieldRequest } from '../understand/prompt-intents';
 
 /** The resource a field name refers to: author, authors and authorId all name authors. */
-function namedResource(schema: ApiSchema, resource: ResourceSchema, request: FieldRequest): ResourceSchema | undefined {
+export function namedResource(schema: ApiSchema, resource: ResourceSchema, request: FieldRequest): ResourceSchema | undefined {
   if (request.type !== undefined) return undefined;
   return schema.resources.find(
     (candidate) => candidate !== resource && [candidate.singular, candidate.plural, relationFieldName(candidate)].includes(request.name),

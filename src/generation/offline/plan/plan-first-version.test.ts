@@ -68,6 +68,15 @@ describe('planFirstVersion', () => {
     expect(schema.resources[1]?.fields[0]).toEqual({ name: 'authorId', type: 'string', required: true, references: 'authors' });
   });
 
+  it('puts the relation fields of one resource in the order the prompt asked for them', () => {
+    const relations = [
+      { child: 'lessons', parent: 'styles' },
+      { child: 'lessons', parent: 'instructors' },
+    ];
+    const { schema } = planFirstVersion(intent({ resources: ['styles', 'instructors', 'lessons'], relations }));
+    expect(schema.resources[2]?.fields.map((field) => field.name)).toEqual(['styleId', 'instructorId', 'name']);
+  });
+
   it("turns the catalog's id fields into relations when the resource they name is there", () => {
     const { schema } = planFirstVersion(intent({ resources: ['books', 'loans'] }));
     expect(schema.resources[1]?.fields).toEqual([

@@ -14,7 +14,8 @@ export type LinkResult =
 
 /**
  * `child` gets a relation field holding a `parent` id. A plain field of that name (`bookId` from the
- * catalog) becomes the relation; the field goes first otherwise, as the thing that places an item.
+ * catalog) becomes the relation; the field goes first otherwise, as the thing that places an item,
+ * after the relations the child already has.
  */
 export function linkResources(schema: ApiSchema, child: ResourceSchema, parent: ResourceSchema): LinkResult {
   const name = relationFieldName(parent);
@@ -32,9 +33,11 @@ export function linkResources(schema: ApiSchema, child: ResourceSchema, parent: 
       message: `${capitalize(parent.plural)} already lead to ${child.plural}, so ${child.plural} cannot also belong to ${parent.plural}: neither could be created first.`,
     };
   }
+  // After the relations it already has, so a child's relations keep the order they were asked for.
+  const placed = child.fields.findIndex((field) => field.references === undefined);
   const fields = existing
     ? child.fields.map((field) => (field === existing ? { ...relation, required: existing.required } : field))
-    : [relation, ...child.fields];
+    : child.fields.toSpliced(placed === -1 ? child.fields.length : placed, 0, relation);
   return { kind: 'linked', schema: replaceResource(schema, child, { ...child, fields }) };
 }
 

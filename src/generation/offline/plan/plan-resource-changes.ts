@@ -7,6 +7,7 @@ import { capitalize } from '../inflect';
 import { findResource, invalidFieldNames, isReserved, noSuchResource, refusal, toField, type IterationPlan } from './iteration-plan';
 import { childRelations, parentRelations, relationFieldName } from '../schema/schema-relations';
 import { describeAddedFeatures, notBuiltNote, withFeatures } from './plan-feature-changes';
+import { namedResource } from './plan-field-changes';
 import { linkResources } from './plan-relations';
 import type { ChangeIntent } from '../understand/prompt-intents';
 import { defaultFields, resourceForms } from '../understand/resource-catalog';
@@ -27,7 +28,10 @@ export function addResources(base: ApiSchema, intent: Extract<ChangeIntent, { ki
       existing.push(forms.plural);
       continue;
     }
-    added.push({ ...forms, fields: intent.fields ? intent.fields.map(toField) : defaultFields(forms.plural) });
+    const resource: ResourceSchema = { ...forms, fields: [] };
+    // "Add enrollments with a student and a course": fields that name resources are relations.
+    const plain = intent.fields?.filter((request) => !namedResource(base, resource, request));
+    added.push({ ...resource, fields: plain ? plain.map(toField) : defaultFields(forms.plural) });
   }
 
   const notBuilt = notBuiltNote(intent.unsupported);
@@ -36,10 +40,12 @@ export function addResources(base: ApiSchema, intent: Extract<ChangeIntent, { ki
     return refusal([already, notBuilt].filter(Boolean).join(' '));
   }
   let schema = withFeatures({ ...base, resources: [...base.resources, ...added] }, intent.features);
-  if (related) {
-    // "Add reviews to books": each review belongs to its book. New resources cannot close a loop.
-    for (const resource of added) {
-      const linked = linkResources(schema, resource, related);
+  // "Add reviews to books": each review belongs to its book. New resources cannot close a loop.
+  for (const resource of added) {
+    const parents = (intent.fields ?? []).flatMap((request) => namedResource(base, resource, request) ?? []);
+    for (const parent of related ? [related, ...parents] : parents) {
+      const child = schema.resources.find((candidate) => candidate.plural === resource.plural)!;
+      const linked = linkResources(schema, child, parent);
       if (linked.kind === 'linked') schema = linked.schema;
     }
   }

@@ -1,4 +1,4 @@
-// Every version of every sample conversation and the awkward
+// Every version of every sample conversation, of a sample of the prompt corpus, and the awkward
 // schemas pass the behaviour checks validation runs (docs/architecture.md, "API checks"): each
 // collection's create, read, update, bad body and delete, over HTTP against the API started from
 // its compiled code. All projects compile
@@ -17,6 +17,7 @@ import { planApiChecks, runApiChecks } from '@/api-checks/api-checks';
 import { behaviourCheckName } from '@/api-checks/behaviour-plan';
 import { runConversation, writeProject } from '@/test/offline-conversations';
 import { SAMPLE_CONVERSATIONS } from '@/test/offline-sample-conversations';
+import { behaviourSample } from '@/test/offline-prompt-corpus';
 import { AWKWARD_SCHEMA, SCHEMA_PROJECTS } from '@/test/offline-awkward-schemas';
 import { OPENAPI_PATH, readStoredSchema, type ApiSchema } from '../schema/api-schema';
 import { renderProject } from './render-project';
@@ -47,11 +48,15 @@ interface Outcome {
 /** The awkward schema without auth, so its odd names go through the full round instead of being skipped. */
 const OPEN_AWKWARD_SCHEMA: ApiSchema = { ...AWKWARD_SCHEMA, features: AWKWARD_SCHEMA.features.filter((feature) => feature !== 'auth') };
 
-/** Every version of every conversation and the hand-made schemas, each distinct project once. */
+/** Every version of every conversation, of the corpus sample, and the hand-made schemas, each distinct project once. */
 function distinctProjects(): Project[] {
   const named: Array<[string, FileMap]> = [];
   SAMPLE_CONVERSATIONS.forEach((conversation, index) =>
     runConversation(conversation.prompts).forEach((step, version) => named.push([`${String(index).padStart(2, '0')}-v${version + 1}`, step.files])),
+  );
+  // Users' own phrasings: irregular plurals (people, series, mice), typed fields and follow-ups.
+  behaviourSample().forEach((entry, index) =>
+    runConversation(entry.prompts).forEach((step, version) => named.push([`corpus-${index}-v${version + 1}`, step.files])),
   );
   for (const [name, schema] of [...SCHEMA_PROJECTS, ['awkward-schema-open', OPEN_AWKWARD_SCHEMA] as const]) named.push([name, renderProject(schema)]);
   // Conversations that start alike give the same versions.
@@ -219,6 +224,7 @@ describe('behaviour checks against the generated APIs', () => {
   it('covers every distinct version of the sample conversations and the awkward schemas', () => {
     expect(outcomes.map((outcome) => outcome.project.name)).toEqual(projects.map((project) => project.name));
     expect(projects.length).toBeGreaterThan(SAMPLE_CONVERSATIONS.length);
+    expect(projects.filter((project) => project.name.startsWith('corpus-')).length).toBeGreaterThanOrEqual(behaviourSample().length);
   });
 
   it('fails no check', () => {

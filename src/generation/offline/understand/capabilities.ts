@@ -39,6 +39,6 @@ function bullets(lines: string[]): string {
 export function capabilitiesMessage(problem: string, firstVersion: boolean): string {
   const examples = firstVersion
     ? `For a first version it understands a description that names the resources, like:\n${bullets(CREATE_EXAMPLES)}`
-    : `For a later version it understands one change at a time, like:\n${bullets(CHANGE_EXAMPLES)}`;
+    : `For a later version it understands changes like these, one or several in a prompt ("remove books and add reviews"):\n${bullets(CHANGE_EXAMPLES)}`;
   return `${problem}\n\n${WHAT_IT_IS} ${examples}\n\n${FEATURES_TEXT}\n\n${CONNECT_A_MODEL}`;
 }

@@ -31,6 +31,10 @@ const FEATURE_PHRASES: ReadonlyArray<readonly [Feature, string[]]> = [
   ['logging', ['logger']],
   ['logging', ['request', 'logs']],
   ['logging', ['access', 'logs']],
+  ['logging', ['log', 'requests']],
+  ['logging', ['log', 'every', 'request']],
+  ['logging', ['log', 'each', 'request']],
+  ['logging', ['log', 'all', 'requests']],
   ['tests', ['tests']],
   ['tests', ['testing']],
   ['tests', ['test', 'suite']],
@@ -56,9 +60,12 @@ export function featuresNamedIn(tokens: readonly string[]): Feature[] {
   return FEATURES.filter((feature) => named.has(feature));
 }
 
-/** Whether `word` is part of some feature phrase, so that it is not mistaken for a resource or field. */
+/**
+ * Whether `word` starts some feature phrase ("jwt", "rate", "access"), so that it is not mistaken for a
+ * resource or field. Later words of a phrase ("limits", "requests") name things of their own elsewhere.
+ */
 export function isFeaturePhraseWord(word: string): boolean {
-  return FEATURE_PHRASES.some(([, phrase]) => phrase.includes(word));
+  return FEATURE_PHRASES.some(([, phrase]) => phrase[0] === word);
 }
 
 const FEATURE_NAMES: Record<Feature, string> = {

@@ -25,6 +25,11 @@ export interface CreateIntent {
   unclear: string[];
   /** Set when the prompt named no resources and they came from its domain ("a blog API"). */
   impliedBy?: string;
+  /**
+   * Plural nouns that look like resources but are not among `resources` ("users can leave comments",
+   * "recipes have ratings"), for the summary to name; a resource's field may have the same name. Set when any.
+   */
+  nounsLeftOut?: string[];
 }
 
 /** What a follow-up prompt asks to change. Resource words are nouns as written. */
@@ -40,7 +45,8 @@ export type ChangeIntent =
     }
   | { kind: 'remove-resources'; resources: string[] }
   | { kind: 'add-fields'; resource: string; fields: FieldRequest[] }
-  | { kind: 'remove-fields'; resource: string; fields: string[] }
+  /** Without `resource` ("delete the phone field"), of whichever resource has the fields. */
+  | { kind: 'remove-fields'; resource?: string; fields: string[] }
   | { kind: 'add-relation'; relation: RelationRequest }
   | { kind: 'add-features'; features: Feature[]; unsupported: string[] }
   | { kind: 'remove-features'; features: Feature[] }

@@ -16,7 +16,7 @@ export const CLAUSE_WORDS = new Set([
   'for', 'that', 'which', 'where', 'who', 'whose', 'when', 'using', 'use', 'uses', 'in', 'on', 'at',
   'backed', 'built', 'written', 'via', 'so', 'to', 'by', 'from', 'if', 'but', 'without', 'should',
   'must', 'will', 'can', 'may', 'is', 'are', 'be', 'has', 'have', 'having', 'each', 'every', 'belong',
-  'belongs', 'belonging',
+  'belongs', 'belonging', 'like', 'such',
 ]);
 
 /** Verbs: an item holding one is a clause the generator did not follow, not a noun. */
@@ -52,3 +52,17 @@ export const PLURAL_DETERMINERS = new Set(['many', 'multiple', 'several', 'some'
 export const PRONOUNS = new Set(['it', 'they', 'them', 'this', 'these', 'those', 'we', 'you', 'i', 'me', 'us', 'everything']);
 
 export const NOUN = /^[a-z]{2,30}$/;
+
+/** Words that look plural but name nothing: "Thanks!", "always", "it allows". */
+export const NOT_NOUNS = new Set([
+  'thanks', 'cheers', 'regards', 'greetings', 'kudos', 'always', 'perhaps', 'sometimes', 'besides', 'towards',
+  'afterwards', 'nowadays', 'whereas', 'yes', 'was', 'does', 'goes', 'as', 'lets', 'needs', 'wants', 'allows',
+  'returns', 'supports', 'provides', 'means', 'looks', 'works', 'seems', 'sounds', 'gets',
+]);
+
+/** Words that, before a colon, introduce a remark rather than name a resource: "Note: ...", "Stack: ...". */
+export const COLON_LABELS = new Set([
+  'note', 'nb', 'ps', 'update', 'edit', 'important', 'tip', 'hint', 'example', 'examples', 'context', 'requirement',
+  'requirements', 'feature', 'features', 'stack', 'tech', 'bonus', 'extra', 'extras', 'constraints', 'details', 'goal',
+  'summary', 'overview', 'description', 'also', 'optional',
+]);

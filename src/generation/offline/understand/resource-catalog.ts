@@ -125,7 +125,8 @@ const FILLER_WORDS = new Set([
   'apis', 'rest', 'restful', 'http', 'json', 'crud', 'endpoint', 'endpoints', 'route', 'routes',
   'resource', 'resources', 'operations', 'entity', 'entities', 'model', 'models', 'collection',
   'collections', 'typescript', 'node', 'nodejs', 'validation', 'openapi', 'swagger', 'docs',
-  'documentation', 'support', 'backend', 'server', 'service', 'app', 'application', 'system',
+  'documentation', 'support', 'backend', 'server', 'service', 'app', 'application', 'system', 'etc', 'eg', 'ie',
+  'please', 'pls', 'plz', 'thanks', 'thx', 'ty', 'cheers', 'hi', 'hello', 'hey', 'ok', 'okay', 'basically', 'just',
 ]);
 
 export function isUnsupportedWord(word: string): boolean {
@@ -152,15 +153,18 @@ export function resourceForms(word: string): { plural: string; singular: string 
 }
 
 const NUMBER_WORDS = new Set([
-  'price', 'amount', 'count', 'age', 'rating', 'quantity', 'total', 'year', 'pages', 'stock',
+  'price', 'amount', 'count', 'age', 'rating', 'quantity', 'total', 'year', 'page', 'pages', 'stock',
   'score', 'cost', 'balance', 'salary', 'weight', 'height', 'width', 'length', 'duration', 'seconds',
   'minutes', 'hours', 'days', 'capacity', 'discount', 'percent', 'percentage', 'latitude',
-  'longitude', 'votes', 'likes', 'views',
+  'longitude', 'votes', 'likes', 'views', 'points', 'servings', 'calories', 'rank', 'seats', 'mileage', 'fee',
+  'budget', 'distance', 'temperature',
 ]);
 
 const BOOLEAN_WORDS = new Set([
   'published', 'done', 'completed', 'active', 'available', 'archived', 'verified', 'paid', 'enabled',
-  'featured', 'visible', 'read',
+  'featured', 'visible', 'read', 'confirmed', 'opened', 'sold', 'adopted', 'finished', 'remote', 'returned',
+  'approved', 'cancelled', 'canceled', 'shipped', 'delivered', 'resolved', 'closed', 'public', 'private',
+  'vegan', 'vegetarian', 'attended', 'accepted', 'rejected', 'booked', 'checked', 'signed', 'locked', 'hidden',
 ]);
 
 const DATE_WORDS = new Set(['date', 'birthday', 'deadline']);
@@ -173,7 +177,7 @@ export function inferFieldType(name: string): FieldType {
   const words = name.split(/(?=[A-Z])/).map((word) => word.toLowerCase());
   const first = words[0] ?? '';
   const last = words.at(-1) ?? '';
-  if (words.length > 1 && ['is', 'has', 'can'].includes(first)) return 'boolean';
+  if (words.length > 1 && ['is', 'has', 'can', 'in', 'on'].includes(first)) return 'boolean'; // inStock, onSale
   if (BOOLEAN_WORDS.has(name)) return 'boolean';
   if (words.length > 1 && last === 'at') return 'datetime';
   if (DATE_WORDS.has(last)) return 'date';

@@ -104,6 +104,21 @@ describe('understandChangePrompt', () => {
     expect(understandChangePrompt(prompt)).toEqual(intent);
   });
 
+  it.each<[string, ChangeIntent]>([
+    ['add children to classes', added(['children'], { relatedTo: 'classes' })],
+    ['add calories to recipes', { kind: 'add-fields', resource: 'recipes', fields: [{ name: 'calories', required: false }] }],
+    ['add a priority number to tasks', { kind: 'add-fields', resource: 'tasks', fields: [{ name: 'priority', required: false, type: 'number' }] }],
+    ['add a license number to drivers', { kind: 'add-fields', resource: 'drivers', fields: [{ name: 'licenseNumber', required: false }] }],
+    ['delete the phone field', { kind: 'remove-fields', fields: ['phone'] }],
+    ['tickets should be assigned to an agent', { kind: 'add-relation', relation: { child: 'tickets', parent: 'agent' } }],
+    ['secure it with JWT', { kind: 'add-features', features: ['auth'], unsupported: [] }],
+    ['paginate the list endpoints', { kind: 'add-features', features: ['pagination'], unsupported: [] }],
+    ['make the lists filterable', { kind: 'add-features', features: ['filtering'], unsupported: [] }],
+    ['add pagination + filtering', { kind: 'add-features', features: ['pagination', 'filtering'], unsupported: [] }],
+  ])('in other words: %j', (prompt, intent) => {
+    expect(understandChangePrompt(prompt)).toEqual(intent);
+  });
+
   it.each([
     'make it faster',
     'Add a way to search books',

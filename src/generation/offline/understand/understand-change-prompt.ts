@@ -3,16 +3,19 @@
 // null, so the generator says it did not understand rather than guessing.
 import type { Feature } from '../schema/api-schema';
 import { camelCase, looksPlural } from '../inflect';
+import { featurePhraseAt, featuresNamedIn } from './feature-catalog';
 import type { ChangeIntent, FieldRequest } from './prompt-intents';
 import { normalize, splitItems, tokensOf } from './prompt-text';
 import { FIELD_WORDS, RESOURCE_MARKERS } from './prompt-words';
 import { readFieldItem, readResourceItem } from './read-list-items';
 import { readRelationCommand } from './read-relations';
-import { isKnownResource } from './resource-catalog';
+import { inferFieldType, isKnownResource } from './resource-catalog';
 
 /** Drops the politeness around a command: "Please also add reviews, thanks!" → "add reviews". */
 function commandClause(prompt: string): string | null {
-  const clauses = normalize(prompt)
+  // In one command a bracket reads as "with": "add reviews (rating, comment)".
+  const flat = normalize(prompt).replace(/\(/g, ' with ').replace(/\)/g, ' , ');
+  const clauses = flat
     .split(/[.;!?\n]+/)
     .map((clause) => clause.replace(/\s+/g, ' ').trim())
     .filter((clause) => clause && !/^(thanks|thank you|thx|cheers|please)$/.test(clause));
@@ -55,9 +58,11 @@ function namesResources(text: string): boolean {
   if (items.some((item) => item.some((word) => FIELD_WORDS.has(word)))) return false;
   return items.every((item) => {
     if (item.some((word) => RESOURCE_MARKERS.has(word))) return true;
-    // "add reviews to books" adds a collection; "add an author to books" adds a field.
+    // "add reviews to books" and "add children to classes" add a collection; "add an author to books"
+    // and "add calories to recipes" (a count) add a field.
     const reading = readResourceItem(item);
-    return reading.kind === 'resource' && isKnownResource(reading.word) && looksPlural(reading.word) && !['a', 'an'].includes(item[0]!);
+    if (reading.kind !== 'resource' || !looksPlural(reading.word) || ['a', 'an'].includes(item[0]!)) return false;
+    return isKnownResource(reading.word) || (item.length === 1 && inferFieldType(reading.word) === 'string');
   });
 }
 
@@ -116,6 +121,12 @@ function readRemoval(command: string): ChangeIntent | null {
   }
   const remove = REMOVE_ANY.exec(command);
   if (!remove) return null;
+  // "delete the phone field": of whichever resource has it.
+  const named = tokensOf(remove[1]!);
+  if (!removeFrom && named.some((word) => FIELD_WORDS.has(word))) {
+    const fields = readFieldList(remove[1]!);
+    return fields ? { kind: 'remove-fields', fields: fields.map((field) => field.name) } : null;
+  }
   const list = readResourceList(removeFrom ? removeFrom[1]! : remove[1]!);
   if (!list || list.unsupported.length > 0) return null;
   if (list.resources.length === 0) return { kind: 'remove-features', features: list.features };
@@ -155,11 +166,30 @@ function readAddition(command: string): ChangeIntent | null {
   return list ? additionOf(list) : null;
 }
 
+/** Words a command may wrap features in: "secure it with JWT", "paginate the list endpoints", "make the lists filterable". */
+const AROUND_FEATURES = new Set([
+  'secure', 'protect', 'make', 'it', 'them', 'everything', 'the', 'a', 'an', 'all', 'every', 'each', 'list', 'lists',
+  'endpoint', 'endpoints', 'route', 'routes', 'api', 'with', 'using', 'behind', 'by', 'be', 'should', 'must', 'requests',
+  'responses', 'calls', 'get', 'gets', 'results',
+]);
+
+/** A command that only switches features on, in other words than "add": "secure it with JWT". */
+function readFeatureCommand(command: string): ChangeIntent | null {
+  const tokens = tokensOf(command);
+  for (let at = 0; at < tokens.length; at++) {
+    const phrase = featurePhraseAt(tokens, at);
+    if (phrase) at += phrase.length - 1;
+    else if (!AROUND_FEATURES.has(tokens[at]!) && tokens[at] !== ',' && tokens[at] !== 'and') return null;
+  }
+  const features = featuresNamedIn(tokens);
+  return features.length > 0 ? { kind: 'add-features', features, unsupported: [] } : null;
+}
+
 export function understandChangePrompt(prompt: string): ChangeIntent | null {
   const command = commandClause(prompt);
   if (!command) return null;
   if (command.startsWith('rename ')) return readRename(command);
   const relation = readRelationCommand(tokensOf(command));
   if (relation) return { kind: 'add-relation', relation };
-  return readRemoval(command) ?? readAddition(command);
+  return readRemoval(command) ?? readAddition(command) ?? readFeatureCommand(command);
 }

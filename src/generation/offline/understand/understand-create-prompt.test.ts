@@ -40,6 +40,31 @@ describe('understandCreatePrompt: resources and title', () => {
   });
 });
 
+describe('understandCreatePrompt: a resource named as the title\'s subject is built', () => {
+  it.each([
+    ['Recipes And Ingredients API: recipes have a title and cooking time', 'Recipes and Ingredients API', ['recipes', 'ingredients']],
+    ['Vehicles And Drivers API', 'Vehicles and Drivers API', ['vehicles', 'drivers']],
+    ['Books & Authors API. Books have a title.', 'Books and Authors API', ['books', 'authors']],
+    ['Stores, Employees and Shifts API: employees have a name', 'Stores, Employees and Shifts API', ['stores', 'employees', 'shifts']],
+    ['Movies and Actors API where movies have a title and a year', 'Movies and Actors API', ['movies', 'actors']],
+  ])('%j → %s with %j', (prompt, title, resources) => {
+    expect(understandCreatePrompt(prompt)).toMatchObject({ title, resources });
+  });
+});
+
+describe('understandCreatePrompt: every resource of a list after a colon is built', () => {
+  it.each([
+    ['Library API: members, loans, books. Books have a title and an isbn', ['members', 'loans', 'books'], 'books'],
+    ['Inventory API: products, suppliers, warehouses. Products have a name and a price.', ['products', 'suppliers', 'warehouses'], 'products'],
+    ['A school API: students, teachers, courses. Students have a name. Courses have a title.', ['students', 'teachers', 'courses'], 'courses'],
+    ['Gym API: members; trainers; sessions. Each session has a start time.', ['members', 'trainers', 'sessions'], 'sessions'],
+  ])('%j → %j, with the fields of %s', (prompt, resources, described) => {
+    const intent = understandCreatePrompt(prompt);
+    expect(intent?.resources).toEqual(resources);
+    expect(Object.keys(intent?.fields ?? {})).toContain(described);
+  });
+});
+
 describe('understandCreatePrompt: fields', () => {
   it.each([
     [

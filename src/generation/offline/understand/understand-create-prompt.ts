@@ -3,24 +3,25 @@
 // capabilities.ts and answers null when it finds no resources, so the generator says so instead of
 // building something made up.
 //
-// It reads in two passes. The first (read-clauses.ts) finds every noun the prompt uses as a
-// resource (in lists, as the subject of "with", "has" or "belongs to") and the lists said of each
-// one. The second, here, reads those lists against the full set of resources, because "an author"
-// in "each book has a title and an author" is a relation only if authors are a resource, which may
-// be said later in the prompt.
+// It reads in two passes. The first (read-clauses.ts, with read-lists.ts and read-title.ts) finds
+// every noun the prompt uses as a resource (in the title, in lists, as the subject of "with", "has"
+// or "belongs to") and the lists said of each one. The second, here, reads those lists against the
+// full set of resources, because "an author" in "each book has a title and an author" is a relation
+// only if authors are a resource, which may be said later in the prompt. What looks like a resource
+// but is not built is named for the summary (left-out-nouns.ts).
 import type { Feature } from '../schema/api-schema';
-import { featuresNamedIn, isFeaturePhraseWord } from './feature-catalog';
+import { featuresNamedIn } from './feature-catalog';
 import { capitalize, looksPlural } from '../inflect';
+import { nounsLeftOut } from './left-out-nouns';
 import type { CreateIntent, FieldRequest, RelationRequest } from './prompt-intents';
 import { clausesOf, normalize, type Token } from './prompt-text';
-import { CLAUSE_WORDS, DETERMINERS, HEAD_WORDS, LIST_TRIGGERS, NOUN, PRONOUNS, VERBS } from './prompt-words';
+import { DETERMINERS, HEAD_WORDS } from './prompt-words';
 import { readClauses, type FirstPass, type Mention } from './read-clauses';
-import { readFieldItem, readResourceItem } from './read-list-items';
+import { namesNoField, readFieldItem, readResourceItem } from './read-list-items';
 import { relationFromHave } from './read-relations';
-import { domainResources, isFillerWord, isKnownResource, isUnsupportedWord, resourceForms } from './resource-catalog';
-
-/** Words that end a title read backwards from "API": "a movie database API" → Movie Database. */
-const BEFORE_A_TITLE = new Set(['a', 'an', 'the', 'my', 'our']);
+import { listedTitle, readTitle, type Title } from './read-title';
+import { domainResources, isKnownResource, isUnsupportedWord, resourceForms } from './resource-catalog';
+import { isClearResource } from './resource-nouns';
 
 /** Features asked for anywhere, and what it does not build, unless it names the domain ("a movie database"). */
 function requestedFeatures(tokens: readonly Token[]): { features: Feature[]; unsupported: string[] } {
@@ -35,26 +36,18 @@ function mentionedResources(tokens: readonly Token[]): Mention[] {
   );
 }
 
-function titleCase(words: string[]): string {
-  return words.map(capitalize).join(' ');
+/** "Bookstore API" from "for a bookstore", else the title before "API" ("Movie Database API"), else from the resources. */
+function apiTitle(domainWords: string[] | undefined, title: Title | undefined, resourceWords: string[]): string {
+  if (domainWords) return `${domainWords.map(capitalize).join(' ')} API`;
+  if (title) return title.text;
+  return `${listedTitle(resourceWords.map(capitalize))} API`;
 }
 
-/** "Bookstore API" from "for a bookstore", else "Movie Database API" from "a movie database API", else from the resources. */
-function apiTitle(domainWords: string[] | undefined, tokens: readonly Token[], resourceWords: string[]): string {
-  if (domainWords) return `${titleCase(domainWords)} API`;
-  const apiAt = tokens.indexOf('api');
-  const before: string[] = [];
-  for (let index = apiAt - 1; index >= 0 && before.length < 3; index--) {
-    const word = tokens[index]!;
-    if (isFillerWord(word) && !BEFORE_A_TITLE.has(word)) continue;
-    if (!NOUN.test(word) || isFillerWord(word) || VERBS.has(word) || CLAUSE_WORDS.has(word) || LIST_TRIGGERS.has(word) || PRONOUNS.has(word)) break;
-    if (isFeaturePhraseWord(word)) break;
-    before.unshift(word);
-  }
-  if (apiAt > 0 && before.length > 0) return `${titleCase(before)} API`;
-  const names = resourceWords.map(capitalize);
-  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  return `${listed} API`;
+/** "items in warehouses": where a resource is said to be is a resource too, when it is plainly one. */
+function withPlacesOf(mentions: Mention[], pass: FirstPass): Mention[] {
+  const isMentioned = (word: string) => mentions.some((mention) => resourceForms(mention.word).plural === resourceForms(word).plural);
+  const places = pass.prepositionPairs.filter((pair) => isMentioned(pair.child) && isClearResource(pair.parent));
+  return [...mentions, ...places.map((pair) => ({ word: pair.parent, at: pair.parentAt }))];
 }
 
 /** The mentioned resources in prompt order, once each: their plurals, and the words as written for the title. */
@@ -70,6 +63,9 @@ function distinctResources(mentions: Mention[]): { plurals: string[]; words: str
   return { plurals, words };
 }
 
+/** Words that name nothing in a request but are fields when listed alone among fields: the model of cars. */
+const FILLER_FIELD_NAMES = new Set(['model', 'service', 'system', 'server', 'application', 'app', 'support', 'collection']);
+
 /** Second pass: each item said of a resource is a relation to another resource, or a field. */
 function readItemLists(pass: FirstPass, resources: string[]) {
   const fields: Record<string, FieldRequest[]> = {};
@@ -80,7 +76,8 @@ function readItemLists(pass: FirstPass, resources: string[]) {
     const subjectPlural = resourceForms(subject).plural;
     for (const item of items) {
       const reading = readResourceItem(item);
-      if (reading.kind === 'feature' || reading.kind === 'unsupported' || reading.kind === 'nothing') continue;
+      if (reading.kind === 'feature' || reading.kind === 'unsupported') continue;
+      if (reading.kind === 'nothing' && !FILLER_FIELD_NAMES.has(item.join(' '))) continue;
       const words = item.filter((word) => !DETERMINERS.has(word));
       const named = reading.kind === 'resource' && words.length === 1 && isResource(reading.word) ? reading.word : undefined;
       if (named !== undefined && resourceForms(named).plural !== subjectPlural) {
@@ -88,6 +85,7 @@ function readItemLists(pass: FirstPass, resources: string[]) {
         else if (!looksPlural(named)) relations.push({ child: subject, parent: named });
         continue;
       }
+      if (namesNoField(item)) continue;
       const field = readFieldItem(item);
       if (!field) unclear.push(item.join(' '));
       else if (!(fields[subjectPlural] ??= []).some((existing) => existing.name === field.name)) fields[subjectPlural].push(field);
@@ -117,21 +115,26 @@ export function understandCreatePrompt(prompt: string): CreateIntent | null {
   const clauses = clausesOf(normalize(prompt));
   const tokens = clauses.flat();
   const pass = readClauses(clauses);
+  const title = readTitle(clauses);
   const requested = requestedFeatures(tokens);
-  const named = distinctResources(pass.mentions.length > 0 ? pass.mentions : mentionedResources(tokens));
+  const mentions = withPlacesOf([...(title?.resources ?? []), ...pass.mentions], pass);
+  const named = distinctResources(mentions.length > 0 ? mentions : mentionedResources(tokens));
   if (named.plurals.length > 0) {
+    const lists = readItemLists(pass, named.plurals);
+    const leftOut = nounsLeftOut(tokens, named.plurals, lists.fields);
     return {
-      title: apiTitle(pass.domainWords, tokens, named.words),
+      title: apiTitle(pass.domainWords, title, named.words),
       resources: named.plurals,
-      ...readItemLists(pass, named.plurals),
+      ...lists,
       ...requested,
+      ...(leftOut.length > 0 ? { nounsLeftOut: leftOut } : {}),
     };
   }
   const domain = tokens.find((word) => domainResources(word) !== undefined);
   if (!domain) return null;
   const implied = domainResources(domain)!;
   return {
-    title: apiTitle(pass.domainWords ?? [domain], tokens, implied),
+    title: apiTitle(pass.domainWords ?? [domain], title, implied),
     resources: implied,
     fields: {},
     relations: [],
