@@ -1,7 +1,7 @@
 // Test data: first prompts that give fields, relations and features alongside the resources, in
 // the voices of people meeting the offline generator. Fields are exact where the prompt spells them
 // out. See offline-prompt-corpus.ts for the entry format. Used by tests only.
-import type { CorpusEntry } from './offline-prompt-corpus';
+import type { CorpusEntry } from './offline-prompt-corpus-types';
 
 const mixedFields: CorpusEntry[] = [
   {

@@ -1,7 +1,7 @@
 // Test data: first prompts in the voices of people meeting the offline generator, each with what a
 // reasonable reader takes it to ask for. Resources are exact; fields are exact where the prompt
 // spells them out. See offline-prompt-corpus.ts for the entry format. Used by tests only.
-import type { CorpusEntry } from './offline-prompt-corpus';
+import type { CorpusEntry } from './offline-prompt-corpus-types';
 
 const terse: CorpusEntry[] = [
   { prompts: ['kanban api: boards, columns, cards'], resources: ['boards', 'columns', 'cards'] },

@@ -2,7 +2,7 @@
 // generator: add or remove a resource, add, remove or rename fields, relate resources, switch
 // features on and off. Each first prompt is plain, so what is tested is the follow-up; fields are
 // exact where the prompts spell all of them out. See offline-prompt-corpus.ts. Used by tests only.
-import type { CorpusEntry } from './offline-prompt-corpus';
+import type { CorpusEntry } from './offline-prompt-corpus-types';
 
 const resourceChanges: CorpusEntry[] = [
   { prompts: ['A podcast API with shows and episodes', 'add guests'], resources: ['shows', 'episodes', 'guests'] },

@@ -4,26 +4,10 @@
 // offline-prompt-corpus-first.ts and offline-prompt-corpus-fields.ts, follow-ups in
 // offline-prompt-corpus-iterations.ts. Checked in offline-prompt-corpus.test.ts; a sample is
 // compiled and exercised over HTTP in generated-behaviour.test.ts. Used by tests only.
-import type { Feature, FieldType } from '@/generation/offline/schema/api-schema';
+import type { CorpusEntry } from './offline-prompt-corpus-types';
 import { FIRST_PROMPTS_WITH_DETAIL } from './offline-prompt-corpus-fields';
 import { FIRST_PROMPTS_NAMING } from './offline-prompt-corpus-first';
 import { ITERATIONS } from './offline-prompt-corpus-iterations';
-
-/** A field's type, or `→ plural` for a relation holding the id of an item of that resource. */
-export type FieldSpec = FieldType | `→ ${string}`;
-
-export interface CorpusEntry {
-  /** The first prompt, then any follow-ups, each on the version before. */
-  prompts: string[];
-  /** Exactly the resources of the last version, by plural as the generator names them, in any order. */
-  resources: string[];
-  /** Exactly the fields of a resource whose fields the prompts spell out. */
-  fields?: Record<string, Record<string, FieldSpec>>;
-  /** Fields a resource has among others: one named without fields keeps the generator's defaults. */
-  includes?: Record<string, Record<string, FieldSpec>>;
-  /** Exactly the features of the last version; none when left out. */
-  features?: Feature[];
-}
 
 /** Typos sit in the filler words; the resource words are spelled right. */
 const TYPOS: CorpusEntry[] = [
@@ -40,6 +24,7 @@ const TYPOS: CorpusEntry[] = [
 
 export const FIRST_PROMPTS: CorpusEntry[] = [...FIRST_PROMPTS_NAMING, ...TYPOS, ...FIRST_PROMPTS_WITH_DETAIL];
 export { ITERATIONS };
+export type { CorpusEntry, FieldSpec } from './offline-prompt-corpus-types';
 
 /**
  * Entries whose every version the behaviour test compiles, starts and calls: varied phrasings,

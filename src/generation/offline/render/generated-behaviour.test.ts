@@ -1,8 +1,8 @@
 // Every version of every sample conversation, of a sample of the prompt corpus, and the awkward
 // schemas pass the behaviour checks validation runs (docs/architecture.md, "API checks"): each
-// collection's create, read, update, bad body and delete, over HTTP against the API started from
-// its compiled code. All projects compile
-// in ONE tsc run over a shared tree (as in generated-projects.test.ts), then start a few at a time.
+// collection's create, read, update, bad body and delete, then a call of every route it declares,
+// over HTTP against the API started from its compiled code. All projects compile in ONE tsc run over
+// a shared tree (as in generated-projects.test.ts), then start a few at a time.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -14,6 +14,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileMap, ValidationCheck } from '@/types/versioning';
 import { planApiChecks, runApiChecks } from '@/api-checks/api-checks';
+import { sendCheckRequest } from '@/api-checks/http-exchange';
+import { collectRoutes } from '../../sandbox/declared-routes';
+import { orderForProbing } from '../../sandbox/route-checks';
 import { behaviourCheckName } from '@/api-checks/behaviour-plan';
 import { runConversation, writeProject } from '@/test/offline-conversations';
 import { SAMPLE_CONVERSATIONS } from '@/test/offline-sample-conversations';
@@ -175,6 +178,12 @@ async function checkProject(tree: string, project: Project): Promise<Outcome> {
     const plan = await planApiChecks({ path: OPENAPI_PATH, text: project.files[OPENAPI_PATH]! }, [], { behaviour: true });
     const checks: ValidationCheck[] = [];
     await runApiChecks({ baseUrl: api.baseUrl, timeoutMs: REQUEST_TIMEOUT_MS, serverLog: api.serverLog }, plan, (check) => checks.push(check));
+    // Then every route it declares, as validation probes them: reads first, writes with {}; below 500 passes.
+    for (const probe of orderForProbing(collectRoutes([], project.files).probes)) {
+      const writes = !['GET', 'HEAD', 'OPTIONS'].includes(probe.method);
+      const result = await sendCheckRequest(api.baseUrl, { method: probe.method, path: probe.url, ...(writes ? { body: {} } : {}) }, { timeoutMs: REQUEST_TIMEOUT_MS });
+      checks.push({ check: `route ${probe.check}`, ok: result.status !== undefined && result.status < 500, detail: result.summary, exchange: result.exchange });
+    }
     return { project, checks };
   } finally {
     await api.stop();

@@ -3,50 +3,19 @@
 // one, the relations it states outright, and "X for Y" pairs that are relations if both turn out to
 // be resources. Lists are read in read-lists.ts, the title in read-title.ts. Whether a listed item is
 // a field or a relation is left to the second pass. Pure.
-import type { RelationRequest } from './prompt-intents';
-import { COLON, OPEN, type Item, type Token } from './prompt-text';
+import type { ClauseReader, FirstPass } from './clause-pass';
+import { COLON, OPEN, type Token } from './prompt-text';
 import { DETERMINERS, HEAD_WORDS, PLURAL_DETERMINERS, PRONOUNS } from './prompt-words';
 import { isTriggerAt, itemsSaidOf, readBareList, readColon, readList, readResourceList } from './read-lists';
 import { belongsToAt, HAVE, nounAfter, subjectBefore } from './read-relations';
 import { isFillerWord } from './resource-catalog';
 import { canNameResource, isClearResource } from './resource-nouns';
 
-/** A noun used as a resource, and where: resources are listed in the order the prompt names them. */
-export interface Mention {
-  word: string;
-  at: number;
-}
-
-/** Items said of one resource: "books with title and price", "each book has an author". */
-interface ItemsOf {
-  subject: string;
-  items: Item[];
-  said: 'with' | 'have';
-}
-
-export interface FirstPass {
-  mentions: Mention[];
-  itemLists: ItemsOf[];
-  relations: RelationRequest[];
-  /** "reviews for books": a relation if both turn out to be resources; the parent's prompt position. */
-  prepositionPairs: Array<RelationRequest & { parentAt: number }>;
-  /** What "for a bookstore" names when it names no resources. */
-  domainWords?: string[];
-}
-
 const RELATION_PREPOSITIONS = new Set(['for', 'of', 'on', 'in']);
 
 /** Verbs that, like "have", say what something holds: "I need cakes", "each user needs an email". */
 const NEED = new Set(['need', 'needs', 'want', 'wants', 'require', 'requires']);
 
-/** Reads one clause's phrases into the first pass. `mention` records a resource noun at a clause position. */
-export interface ClauseReader {
-  tokens: readonly Token[];
-  /** Where the clause starts in the prompt. */
-  offset: number;
-  pass: FirstPass;
-  mention: (word: string, at: number) => void;
-}
 
 /** "books belong to authors": both are resources, related. */
 function readBelongsTo({ tokens, pass, mention }: ClauseReader, at: number): void {
@@ -116,3 +85,5 @@ export function readClauses(clauses: readonly Token[][]): FirstPass {
   }
   return pass;
 }
+
+export type { FirstPass, Mention } from './clause-pass';

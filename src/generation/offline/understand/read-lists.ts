@@ -7,11 +7,12 @@ import { CLOSE, COLON, LIST_SEPARATORS, OPEN, closingBracket, itemsBetween, type
 import {
   CLAUSE_WORDS, COLON_LABELS, DETERMINERS, FIELD_TRIGGERS, FIELD_WORDS, HEAD_WORDS, LIST_TRIGGERS, MODALS, NOUN, RESOURCE_MARKERS,
 } from './prompt-words';
-import type { ClauseReader } from './read-clauses';
 import { readResourceItem, typeFollows } from './read-list-items';
 import { HAVE, type WordAt } from './read-relations';
 import { isFillerWord, isKnownResource } from './resource-catalog';
 import { canNameResource, isClearResource, startsClause } from './resource-nouns';
+import type { ClauseReader } from './clause-pass';
+
 
 /** Clause words that may also start a field name: "in stock", "on sale". */
 const FIELD_NAME_STARTS = new Set(['in', 'on']);
@@ -213,3 +214,4 @@ export function readBareList({ tokens, mention }: ClauseReader): void {
   if (resources.length === 1 && !isKnownResource(only!.word) && only!.item.filter((word) => !isFillerWord(word)).length > 1) return;
   for (const { word, at } of resources) mention(word, at);
 }
+
