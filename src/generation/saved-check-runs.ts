@@ -4,6 +4,7 @@ import type { SavedCheckRun } from '@/api-checks/run-saved-checks';
 import type { Database } from '@/db/client';
 import { listSavedChecks } from '@/db/stores/saved-checks-store';
 import { findVersion, type VersionRow } from '@/db/stores/versions-store';
+import { parseJson } from '@/api-checks/http-exchange';
 import { savedCheckProblem } from '@/api-checks/run-saved-checks';
 import type { SavedCheck } from '@/types/api-checks';
 import type { ValidationReport } from '@/types/versioning';
@@ -36,12 +37,4 @@ export function withBaseOutcomes(
     const response = result.exchange?.response;
     return { check, base: { versionNumber: base.versionNumber, ok: result.ok, ...(response ? { response } : {}) } };
   });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 // Test data: a saved check, "GET /books → 200" unless told otherwise. Used by tests only.
-import type { SavedCheck } from '@/types/api-checks';
+import type { NewSavedCheck, SavedCheck } from '@/types/api-checks';
 
 export function savedCheckFixture(overrides: Partial<SavedCheck> = {}): SavedCheck {
   return {
@@ -17,4 +17,10 @@ export function savedCheckFixture(overrides: Partial<SavedCheck> = {}): SavedChe
     createdAt: new Date('2025-01-01T00:00:00Z'),
     ...overrides,
   };
+}
+
+/** The same check as the store takes it: no id or time yet, and no answer it was saved from. */
+export function newSavedCheckFixture(projectId: string, overrides: Partial<NewSavedCheck> = {}): NewSavedCheck {
+  const { id: _id, createdAt: _createdAt, savedOn: _savedOn, ...check } = savedCheckFixture({ projectId });
+  return { ...check, ...overrides };
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAVED_CHECK_LIMIT } from '@/shared/saved-check-limits';
-import type { NewSavedCheck } from '@/types/api-checks';
+import { newSavedCheckFixture } from '@/test/saved-check-fixture';
 import { testDatabases } from '@/test/test-database';
 import type { DatabaseHandle } from '../client';
 import { insertProject } from './projects-store';
@@ -12,20 +12,7 @@ import { insertVersion } from './versions-store';
 
 const OWNER = '00000000-0000-4000-8000-000000000001';
 
-function check(projectId: string, overrides: Partial<NewSavedCheck> = {}): NewSavedCheck {
-  return {
-    projectId,
-    name: 'GET /books → 200',
-    method: 'GET',
-    path: '/books',
-    query: {},
-    headers: {},
-    body: null,
-    expectStatus: 200,
-    expectJson: null,
-    ...overrides,
-  };
-}
+const check = newSavedCheckFixture;
 
 for (const database of testDatabases) {
   describe.skipIf(Boolean(database.skip))(`saved checks store on ${database.name}`, () => {

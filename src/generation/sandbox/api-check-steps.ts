@@ -3,6 +3,7 @@
 // server. Shared by the local and the E2B sandbox.
 import { planApiChecks, runApiChecks, type ApiCheckPlan } from '@/api-checks/api-checks';
 import type { CheckTarget } from '@/api-checks/check-target';
+import type { SavedCheckRun } from '@/api-checks/run-saved-checks';
 import type { FileMap } from '@/types/versioning';
 import type { SandboxRunOptions } from '../ports';
 import type { CheckList } from './check-list';
@@ -12,10 +13,14 @@ import { logEnd } from './report-text';
 import { FAILURE_LOG_BYTES, outputSettled } from './route-checks';
 
 export function planRunApiChecks(files: FileMap, options: SandboxRunOptions): Promise<ApiCheckPlan> {
+  return planVersionApiChecks(files, options.apiChecks ?? { saved: [], behaviour: true });
+}
+
+/** The plan for a version's files: its openapi.json (found as route probing finds it) and the saved checks. */
+export function planVersionApiChecks(files: FileMap, checks: { saved: readonly SavedCheckRun[]; behaviour: boolean }): Promise<ApiCheckPlan> {
   const path = findOpenApiPath(files);
   const text = path === undefined ? undefined : files[path];
-  const { saved = [], behaviour = true } = options.apiChecks ?? {};
-  return planApiChecks(path !== undefined && text !== undefined ? { path, text } : undefined, saved, { behaviour });
+  return planApiChecks(path !== undefined && text !== undefined ? { path, text } : undefined, checks.saved, { behaviour: checks.behaviour });
 }
 
 /** A local server's target: its output is at hand, so a failure shows what the API printed. */

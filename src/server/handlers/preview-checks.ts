@@ -1,11 +1,11 @@
 // `forge check` (docs/architecture.md, "API checks"): the behaviour round and the project's saved
 // checks, run against a version's ready preview. Unlike validation, this preview is the person's:
 // the round creates and deletes its own items in it, and ids move on.
-import { planApiChecks, runApiChecks } from '@/api-checks/api-checks';
+import { runApiChecks } from '@/api-checks/api-checks';
 import { readProjectEnvValues } from '@/db/stores/project-env-store';
 import { readVersionFiles } from '@/db/stores/version-files-store';
 import { savedCheckRuns } from '@/generation/saved-check-runs';
-import { findOpenApiPath } from '@/generation/sandbox/declared-routes';
+import { planVersionApiChecks } from '@/generation/sandbox/api-check-steps';
 import { CheckList } from '@/generation/sandbox/check-list';
 import { createRedactor } from '@/generation/sandbox/redact-secrets';
 import { ForgeError } from '@/shared/forge-error';
@@ -36,9 +36,7 @@ export async function runPreviewChecks(ctx: PreviewHandlerContext, input: { vers
     readProjectEnvValues(ctx.db, version.projectId),
     savedCheckRuns(ctx.db, version),
   ]);
-  const path = findOpenApiPath(files);
-  const text = path === undefined ? undefined : files[path];
-  const plan = await planApiChecks(path !== undefined && text !== undefined ? { path, text } : undefined, saved, { behaviour: input.behaviour ?? true });
+  const plan = await planVersionApiChecks(files, { saved, behaviour: input.behaviour ?? true });
   // The API may echo its env: details and exchanges are masked as validation masks them.
   const checks = new CheckList(plan.names, undefined, createRedactor(env));
   await runApiChecks({ baseUrl: api.baseUrl, timeoutMs: CHECK_TIMEOUT_MS }, plan, (check) => checks.record(check));

@@ -11,6 +11,7 @@ import { insertSavedCheck } from '@/db/stores/saved-checks-store';
 import type { NewSavedCheck } from '@/types/api-checks';
 import type { HandlerContext } from './context';
 import { exportRequestsHttp, REQUESTS_HTTP_BASE_URL } from './requests-http-export';
+import { newSavedCheckFixture } from '@/test/saved-check-fixture';
 
 const OWNER = '00000000-0000-4000-8000-000000000001';
 const SECRET = 'sk-live-0123456789';
@@ -24,19 +25,7 @@ describe('exportRequestsHttp', () => {
 
   const contextOf = (userId: string): HandlerContext => ({ db: handle.db, userId, jobs: { enqueue: async () => {} } });
   const newProject = async () => (await insertProject(handle.db, { ownerId: OWNER, name: 'checks' })).id;
-  const save = (projectId: string, check: Partial<NewSavedCheck>) =>
-    insertSavedCheck(handle.db, {
-      projectId,
-      name: 'GET /books → 200',
-      method: 'GET',
-      path: '/books',
-      query: {},
-      headers: {},
-      body: null,
-      expectStatus: 200,
-      expectJson: null,
-      ...check,
-    });
+  const save = (projectId: string, check: Partial<NewSavedCheck>) => insertSavedCheck(handle.db, newSavedCheckFixture(projectId, check));
 
   it('writes the checks oldest first with env values of 4+ characters masked', async () => {
     const projectId = await newProject();
